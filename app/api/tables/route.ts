@@ -1,0 +1,12 @@
+// GET /api/tables – every exposed table with its description
+import { handleRoute, methodNotAllowed } from "@/lib/server/http/route-helpers";
+import { jsonResponse } from "@/lib/server/http/error-response";
+import { tablesOverview } from "@/lib/server/tables/tables-overview";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  return handleRoute(async () => jsonResponse(await tablesOverview()));
+}
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="mx-auto max-w-lg py-16 text-center">
+      <h1 className="text-2xl font-semibold">Not found</h1>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+        There is no such table in this region, or this deployment does not expose it.
+      </p>
+      <Link href="/" className="mt-6 inline-block text-sm font-medium text-sky-700 hover:underline dark:text-sky-400">
+        Back to all tables
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { Hint } from "@/components/ui/hint";
+import { Badge, StatusBadge } from "@/components/ui/status-badge";
+import { formatBytes } from "@/lib/format/format-bytes";
+import { formatCompact } from "@/lib/format/format-count";
+import { tablesQueries } from "@/lib/queries/tables-queries";
+import { billingLabel, capacityLabel, indexesLabel, keySchemaLabel, streamLabel, ttlLabel } from "@/lib/tables/describe-labels";
+import type { TableListEntry } from "@/lib/tables/table-detail";
+import { OverviewSummary } from "./overview-summary";
+
+function tableHref(name: string): string {
+  return `/tables/${encodeURIComponent(name)}`;
+}
+
+export function TablesOverview() {
+  const query = useQuery(tablesQueries.list());
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const filter = searchParams.get("q") ?? "";
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    // "/" jumps to the filter, as in most developer tools.
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key === "/" && target?.tagName !== "INPUT" && target?.tagName !== "TEXTAREA") {
+        event.preventDefault();
+        filterRef.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const setFilter = (value: string) => {
+    const params = new URLSearchParams(searchParams.toString());
+    if (value) params.set("q", value);
+    else params.delete("q");
+    const search = params.toString();
+    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+  };
+
+  const entries = query.data?.tables ?? [];
+  const needle = filter.trim().toLowerCase();
+  const visible = needle ? entries.filter((entry) => entry.name.toLowerCase().includes(needle)) : entries;
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Tables</h1>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            {query.data ? `${entries.length} table${entries.length === 1 ? "" : "s"} in ${query.data.region}. ` : null}
+            Item counts and sizes are approximate: DynamoDB refreshes them about every six hours.
+          </p>
+        </div>
+        <label className="flex w-full items-center gap-2 sm:w-72">
+          <span className="sr-only">Filter tables</span>
+          <input
+            ref={filterRef}
+            type="search"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            placeholder="Filter tables  ( / )"
+            className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900"
+          />
+        </label>
+      </div>
+
+      {query.data ? <OverviewSummary entries={entries} /> : null}
+
+      {query.isPending ? <LoadingRows /> : null}
+      {query.isError ? (
+        <ErrorPanel title="Could not list tables" message={query.error.message} onRetry={() => void query.refetch()} />
+      ) : null}
+      {query.data && entries.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          <p className="font-medium text-slate-900 dark:text-slate-100">No tables in {query.data.region}.</p>
+          <p className="mt-1">Check AWS_REGION, and the TABLES pattern if one is set.</p>
+        </div>
+      ) : null}
+      {query.data && entries.length > 0 && visible.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No table name contains “{filter}”.</p>
+      ) : null}
+      {visible.length > 0 ? (
+        <>
+          <TablesGrid entries={visible} />
+          <TableCards entries={visible} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function LoadingRows() {
+  return (
+    <div aria-busy="true" aria-label="Loading tables" className="space-y-2">
+      {[0, 1, 2].map((row) => (
+        <div key={row} className="h-12 animate-pulse rounded-md bg-slate-200 dark:bg-slate-800" />
+      ))}
+    </div>
+  );
+}
+
+const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400";
+const td = "px-3 py-2.5 align-top";
+
+function TablesGrid({ entries }: { entries: TableListEntry[] }) {
+  return (
+    <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block dark:border-slate-800 dark:bg-slate-900">
+      <table className="w-full text-sm" data-testid="tables-grid">
+        <thead className="border-b border-slate-200 dark:border-slate-800">
+          <tr>
+            <th className={th}>Table</th>
+            <th className={th}>Status</th>
+            <th className={th}>
+              <span className="inline-flex items-center gap-1">
+                Capacity
+                <Hint label="What capacity means">
+                  How much reading and writing a table may do per second. Provisioned tables have a fixed amount (RCU for
+                  reads, WCU for writes); on-demand tables scale by themselves, up to an optional maximum.
+                </Hint>
+              </span>
+            </th>
+            <th className={`${th} text-right`}>Items ≈</th>
+            <th className={`${th} text-right`}>Size ≈</th>
+            <th className={th}>Keys</th>
+            <th className={th}>Indexes</th>
+            <th className={th}>TTL</th>
+            <th className={th}>Stream</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {entries.map((entry) => (
+            <tr key={entry.name} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+              <td className={td}>
+                <Link href={tableHref(entry.name)} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+                  {entry.name}
+                </Link>
+                {entry.detail?.deletionProtection ? (
+                  <span className="ml-2 text-xs text-slate-500" title="Deletion protection is on">
+                    protected
+                  </span>
+                ) : null}
+              </td>
+              {entry.detail ? (
+                <>
+                  <td className={td}>
+                    <StatusBadge status={entry.detail.status} />
+                  </td>
+                  <td className={td}>
+                    <div>{billingLabel(entry.detail.billingMode)}</div>
+                    <div className="text-xs text-slate-500">{capacityLabel(entry.detail, entry.detail.billingMode)}</div>
+                  </td>
+                  <td className={`${td} text-right tabular-nums`}>{entry.detail.itemCount === null ? "—" : formatCompact(entry.detail.itemCount)}</td>
+                  <td className={`${td} text-right tabular-nums`}>{entry.detail.sizeBytes === null ? "—" : formatBytes(entry.detail.sizeBytes)}</td>
+                  <td className={`${td} font-mono text-xs`}>{keySchemaLabel(entry.detail.keys)}</td>
+                  <td className={td}>{indexesLabel(entry.detail)}</td>
+                  <td className={`${td} font-mono text-xs`}>{ttlLabel(entry.detail.ttl)}</td>
+                  <td className={td}>{streamLabel(entry.detail.stream)}</td>
+                </>
+              ) : (
+                <td className={`${td} text-rose-700 dark:text-rose-400`} colSpan={8}>
+                  Could not describe: {entry.error.message}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TableCards({ entries }: { entries: TableListEntry[] }) {
+  return (
+    <ul className="space-y-3 md:hidden" data-testid="tables-cards">
+      {entries.map((entry) => (
+        <li key={entry.name} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <div className="flex items-center justify-between gap-2">
+            <Link href={tableHref(entry.name)} className="truncate font-medium text-sky-700 hover:underline dark:text-sky-400">
+              {entry.name}
+            </Link>
+            {entry.detail ? <StatusBadge status={entry.detail.status} /> : <Badge tone="bad">error</Badge>}
+          </div>
+          {entry.detail ? (
+            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+              <CardField label="Capacity" value={`${billingLabel(entry.detail.billingMode)} · ${capacityLabel(entry.detail, entry.detail.billingMode)}`} wide />
+              <CardField label="Items ≈" value={entry.detail.itemCount === null ? "—" : formatCompact(entry.detail.itemCount)} />
+              <CardField label="Size ≈" value={entry.detail.sizeBytes === null ? "—" : formatBytes(entry.detail.sizeBytes)} />
+              <CardField label="Keys" value={keySchemaLabel(entry.detail.keys)} mono wide />
+              <CardField label="Indexes" value={indexesLabel(entry.detail)} />
+              <CardField label="TTL" value={ttlLabel(entry.detail.ttl)} />
+            </dl>
+          ) : (
+            <p className="mt-2 text-sm text-rose-700 dark:text-rose-400">Could not describe: {entry.error.message}</p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CardField({ label, value, mono, wide }: { label: string; value: string; mono?: boolean; wide?: boolean }) {
+  return (
+    <div className={wide ? "col-span-2" : undefined}>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className={mono ? "font-mono text-xs break-all" : undefined}>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { CopyButton } from "@/components/ui/copy-button";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { Hint } from "@/components/ui/hint";
+import { Badge, StatusBadge } from "@/components/ui/status-badge";
+import { formatBytes } from "@/lib/format/format-bytes";
+import { formatCount } from "@/lib/format/format-count";
+import { tablesQueries } from "@/lib/queries/tables-queries";
+import { billingLabel, capacityLabel, keySchemaLabel, projectionLabel, streamLabel, ttlLabel } from "@/lib/tables/describe-labels";
+import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
+
+export function TableDescription({ table }: { table: string }) {
+  const query = useQuery(tablesQueries.detail(table));
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/" className="hover:underline">
+          Tables
+        </Link>
+        <span aria-hidden> / </span>
+        <span className="text-slate-900 dark:text-slate-100">{table}</span>
+      </nav>
+      {query.isPending ? <div aria-busy="true" className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" /> : null}
+      {query.isError ? <ErrorPanel title={`Could not describe ${table}`} message={query.error.message} onRetry={() => void query.refetch()} /> : null}
+      {query.data ? <TableBody detail={query.data.table} /> : null}
+    </div>
+  );
+}
+
+function TableBody({ detail }: { detail: TableDetail }) {
+  const averageItem = detail.itemCount && detail.sizeBytes !== null && detail.itemCount > 0 ? detail.sizeBytes / detail.itemCount : null;
+  const indexes = [...detail.gsis, ...detail.lsis];
+  return (
+    <>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight break-all">{detail.name}</h1>
+        <StatusBadge status={detail.status} />
+        <Badge tone="neutral">{billingLabel(detail.billingMode)}</Badge>
+        {detail.deletionProtection ? <Badge tone="neutral">deletion protection on</Badge> : null}
+      </header>
+
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Card title="Capacity" hint="Reads are measured in read capacity units (RCU): one strongly consistent read of up to 4 KB per second. Writes use WCU: one write of up to 1 KB per second.">
+          <Stat label={detail.billingMode === "PROVISIONED" ? "Provisioned" : "On-demand maximum"} value={capacityLabel(detail, detail.billingMode)} />
+        </Card>
+        <Card title="Items" hint="DynamoDB updates the item count and size about every six hours, so treat them as approximate.">
+          <Stat label="Item count ≈" value={detail.itemCount === null ? "—" : formatCount(detail.itemCount)} />
+          <Stat label="Table size ≈" value={detail.sizeBytes === null ? "—" : formatBytes(detail.sizeBytes)} />
+          <Stat label="Average item ≈" value={averageItem === null ? "—" : formatBytes(averageItem)} />
+        </Card>
+        <Card title="Primary key" hint="The partition key decides which partition stores an item; items that share it are kept together, ordered by the sort key.">
+          <Stat label="Partition key" value={`${detail.keys.partitionKey.name} (${detail.keys.partitionKey.type})`} mono />
+          <Stat label="Sort key" value={detail.keys.sortKey ? `${detail.keys.sortKey.name} (${detail.keys.sortKey.type})` : "none"} mono />
+        </Card>
+        <Card title="Settings">
+          <Stat label="Time to live" value={ttlLabel(detail.ttl)} mono={detail.ttl?.status === "ENABLED"} />
+          <Stat label="Stream" value={streamLabel(detail.stream)} />
+          <Stat label="Table class" value={detail.tableClass.toLowerCase().replaceAll("_", " ")} />
+          <Stat label="Encryption" value={detail.encryption} />
+        </Card>
+      </div>
+
+      <section aria-labelledby="indexes-heading" className="space-y-3">
+        <h2 id="indexes-heading" className="flex items-center gap-2 text-lg font-semibold">
+          Secondary indexes
+          <Hint label="What secondary indexes are">
+            A secondary index is another way to look items up. A global index (GSI) has its own keys and capacity; a
+            local index (LSI) shares the partition key and the table&apos;s capacity.
+          </Hint>
+        </h2>
+        {indexes.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">This table has no secondary indexes.</p>
+        ) : (
+          <IndexList indexes={indexes} billingMode={detail.billingMode} />
+        )}
+      </section>
+
+      <section aria-labelledby="identity-heading" className="space-y-2 text-sm">
+        <h2 id="identity-heading" className="text-lg font-semibold">
+          Identity
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="text-slate-500">ARN</dt>
+          <dd className="flex items-start gap-2 font-mono text-xs break-all">
+            {detail.arn ?? "—"}
+            {detail.arn ? <CopyButton text={detail.arn} label="Copy ARN" /> : null}
+          </dd>
+          <dt className="text-slate-500">Created</dt>
+          <dd>{detail.createdAt ? new Date(detail.createdAt).toUTCString() : "—"}</dd>
+          <dt className="text-slate-500">Replicas</dt>
+          <dd>{detail.replicaRegions.length > 0 ? detail.replicaRegions.join(", ") : "none"}</dd>
+        </dl>
+      </section>
+    </>
+  );
+}
+
+function Card({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <h2 className="mb-3 flex items-center gap-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        {title}
+        {hint ? <Hint label={`About ${title.toLowerCase()}`}>{hint}</Hint> : null}
+      </h2>
+      <dl className="space-y-2">{children}</dl>
+    </section>
+  );
+}
+
+function Stat({ label, value, mono }: { label: string; value: string; mono?: boolean }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className={mono ? "font-mono text-sm break-all" : "text-sm font-medium"}>{value}</dd>
+    </div>
+  );
+}
+
+function IndexList({ indexes, billingMode }: { indexes: IndexDetail[]; billingMode: TableDetail["billingMode"] }) {
+  return (
+    <ul className="grid gap-3 lg:grid-cols-2" data-testid="index-list">
+      {indexes.map((index) => (
+        <li key={index.name} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="font-mono text-sm font-semibold break-all">{index.name}</span>
+            <Badge tone="neutral">{index.kind}</Badge>
+            {index.status ? <StatusBadge status={index.status} /> : null}
+            {index.backfilling ? <Badge tone="busy">backfilling</Badge> : null}
+          </div>
+          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-500">Keys</dt>
+            <dd className="font-mono text-xs break-all">{keySchemaLabel(index.keys)}</dd>
+            <dt className="text-slate-500">Projection</dt>
+            <dd>{projectionLabel(index.projection)}</dd>
+            <dt className="text-slate-500">Capacity</dt>
+            <dd>{index.kind === "LSI" ? "shares the table's" : capacityLabel(index, billingMode)}</dd>
+            <dt className="text-slate-500">Items ≈</dt>
+            <dd className="tabular-nums">
+              {index.itemCount === null ? "—" : formatCount(index.itemCount)}
+              {index.sizeBytes === null ? "" : ` · ${formatBytes(index.sizeBytes)}`}
+            </dd>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}

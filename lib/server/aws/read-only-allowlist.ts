@@ -1,0 +1,21 @@
+import "server-only";
+
+/**
+ * The read commands Dynamo Lens may send. Everything else is refused before it is signed.
+ * Keep iam/dynamo-lens-readonly.json in step with this list.
+ */
+export const DYNAMODB_READ_OPERATIONS = {
+  exact: new Set(["Query", "Scan", "GetItem", "BatchGetItem"]),
+  prefixes: ["List", "Describe"],
+} as const;
+
+export const CLOUDWATCH_READ_OPERATIONS = {
+  exact: new Set(["GetMetricData", "ListMetrics", "DescribeInsightRules", "GetInsightRuleReport"]),
+  prefixes: ["DescribeAlarms"],
+} as const;
+
+export type OperationAllowlist = { exact: ReadonlySet<string>; prefixes: readonly string[] };
+
+export function isAllowedOperation(allowlist: OperationAllowlist, operation: string): boolean {
+  return allowlist.exact.has(operation) || allowlist.prefixes.some((prefix) => operation.startsWith(prefix));
+}

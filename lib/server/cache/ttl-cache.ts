@@ -1,0 +1,48 @@
+import "server-only";
+
+type Entry<V> = { value: V; expiresAt: number };
+
+/**
+ * A small TTL cache that also coalesces concurrent loads of one key: while a load is in flight,
+ * every caller of that key awaits the same promise, so N viewers cost one upstream call.
+ * Failures are not cached.
+ */
+export class TtlCache<V> {
+  private readonly values = new Map<string, Entry<V>>();
+  private readonly inFlight = new Map<string, Promise<V>>();
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(key: string, ttlMs: number, load: () => Promise<V>): Promise<V> {
+    const hit = this.values.get(key);
+    if (hit && hit.expiresAt > this.now()) return hit.value;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const promise = load()
+      .then((value) => {
+        this.set(key, value, ttlMs);
+        return value;
+      })
+      .finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  private set(key: string, value: V, ttlMs: number): void {
+    this.values.delete(key);
+    this.values.set(key, { value, expiresAt: this.now() + ttlMs });
+    // Map keeps insertion order, so the first key is the oldest write.
+    while (this.values.size > this.maxEntries) {
+      const oldest = this.values.keys().next();
+      if (oldest.done) break;
+      this.values.delete(oldest.value);
+    }
+  }
+
+  clear(): void {
+    this.values.clear();
+  }
+}

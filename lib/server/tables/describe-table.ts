@@ -1,0 +1,44 @@
+import "server-only";
+import { DescribeTableCommand, DescribeTimeToLiveCommand, type TimeToLiveDescription } from "@aws-sdk/client-dynamodb";
+import { AppError } from "@/lib/errors/app-error";
+import { fromTableDescription } from "@/lib/tables/from-table-description";
+import type { TableDetail } from "@/lib/tables/table-detail";
+import { dynamodb } from "@/lib/server/aws/clients";
+import { TtlCache } from "@/lib/server/cache/ttl-cache";
+import { isTableExposed } from "./list-tables";
+
+const DESCRIBE_TTL_MS = 10_000;
+const cache = new TtlCache<TableDetail>(1_000);
+
+export function tableNotFound(tableName: string): AppError {
+  return new AppError("NOT_FOUND", `Table "${tableName}" was not found in this region.`);
+}
+
+async function describeTimeToLive(tableName: string): Promise<TimeToLiveDescription | null> {
+  try {
+    const result = await dynamodb().send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    return result.TimeToLiveDescription ?? null;
+  } catch (error) {
+    // A policy may grant DescribeTable but not DescribeTimeToLive; show TTL as unknown rather than failing the table.
+    if (error instanceof Error && error.name === "AccessDeniedException") return null;
+    throw error;
+  }
+}
+
+/** The full description of one exposed table. Tables hidden by TABLES are reported exactly like missing ones. */
+export async function describeTable(tableName: string): Promise<TableDetail> {
+  if (!isTableExposed(tableName)) throw tableNotFound(tableName);
+  return cache.get(tableName, DESCRIBE_TTL_MS, async () => {
+    try {
+      const [description, ttl] = await Promise.all([
+        dynamodb().send(new DescribeTableCommand({ TableName: tableName })),
+        describeTimeToLive(tableName),
+      ]);
+      if (!description.Table) throw tableNotFound(tableName);
+      return fromTableDescription(description.Table, ttl);
+    } catch (error) {
+      if (error instanceof Error && error.name === "ResourceNotFoundException") throw tableNotFound(tableName);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,56 @@
+/** The JSON shape of a table description as the API sends it. Client-safe. */
+
+export type KeyAttributeType = "S" | "N" | "B";
+export type KeyAttribute = { name: string; type: KeyAttributeType };
+export type KeySchema = { partitionKey: KeyAttribute; sortKey: KeyAttribute | null };
+export type Throughput = { read: number; write: number };
+export type OnDemandMax = { read: number | null; write: number | null };
+
+export type IndexDetail = {
+  name: string;
+  kind: "GSI" | "LSI";
+  keys: KeySchema;
+  projection: { type: string; nonKeyAttributes: string[] };
+  /** GSIs only: ACTIVE, CREATING, UPDATING, DELETING. LSIs have no status of their own. */
+  status: string | null;
+  backfilling: boolean;
+  provisioned: Throughput | null;
+  onDemandMax: OnDemandMax | null;
+  itemCount: number | null;
+  sizeBytes: number | null;
+};
+
+export type TableDetail = {
+  name: string;
+  arn: string | null;
+  status: string;
+  createdAt: string | null;
+  billingMode: "PROVISIONED" | "PAY_PER_REQUEST";
+  provisioned: Throughput | null;
+  onDemandMax: OnDemandMax | null;
+  /** Approximate: DynamoDB refreshes these about every six hours. */
+  itemCount: number | null;
+  sizeBytes: number | null;
+  keys: KeySchema;
+  gsis: IndexDetail[];
+  lsis: IndexDetail[];
+  /** null when the TTL description could not be read. */
+  ttl: { status: string; attribute: string | null } | null;
+  stream: { enabled: boolean; viewType: string | null };
+  deletionProtection: boolean;
+  tableClass: string;
+  replicaRegions: string[];
+  encryption: string;
+};
+
+export type TableListEntry =
+  | { name: string; detail: TableDetail; error: null }
+  | { name: string; detail: null; error: { code: string; message: string } };
+
+export type TablesResponse = {
+  region: string;
+  endpoint: "aws" | "custom";
+  tables: TableListEntry[];
+};
+
+export type TableResponse = { table: TableDetail };
