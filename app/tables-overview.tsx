@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { Hint } from "@/components/ui/hint";
 import { Badge, StatusBadge } from "@/components/ui/status-badge";
+import { useSearchParamState } from "@/lib/hooks/use-search-param-state";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatCompact } from "@/lib/format/format-count";
 import { tablesQueries } from "@/lib/queries/tables-queries";
@@ -20,10 +20,7 @@ function tableHref(name: string): string {
 
 export function TablesOverview() {
   const query = useQuery(tablesQueries.list());
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filter = searchParams.get("q") ?? "";
+  const [filter, setFilter] = useSearchParamState("q");
   const filterRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -38,14 +35,6 @@ export function TablesOverview() {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
-
-  const setFilter = (value: string) => {
-    const params = new URLSearchParams(searchParams.toString());
-    if (value) params.set("q", value);
-    else params.delete("q");
-    const search = params.toString();
-    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
-  };
 
   const entries = query.data?.tables ?? [];
   const needle = filter.trim().toLowerCase();

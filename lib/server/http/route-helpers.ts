@@ -23,8 +23,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   return result.data;
 }
 
-const ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
-type Method = (typeof ALL_METHODS)[number];
+type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 
 /** Handlers that answer 405 in the error envelope for every method a route does not serve. */
 export function methodNotAllowed(allowed: readonly Method[]): Record<"POST" | "PUT" | "PATCH" | "DELETE", () => Response> {

@@ -1,0 +1,61 @@
+import { writeFileSync } from "node:fs";
+import { freePort } from "../local/free-port";
+import { buildIsStale, runNextBuild, startDashboard } from "../local/stack/dashboard-process";
+import { startLocalStack } from "../local/stack/local-stack";
+import { measureFirstLoadJs } from "./first-load-js";
+import { measureLatency } from "./stats";
+
+/** `npm run bench`: figures measured against the embedded stack, printed as a table and written to bench/results.json. */
+async function main(): Promise<void> {
+  const log = (line: string) => console.log(`[bench] ${line}`);
+  const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import("node:os")).cpus().length } };
+
+  log("starting DynamoDB Local and seeding the demo tables…");
+  const stack = await startLocalStack({ seed: true, heapMb: 768, log });
+  const written = stack.seed.reduce((sum, table) => sum + table.written, 0);
+  const seedMs = stack.seed.reduce((sum, table) => sum + table.ms, 0);
+  results.seed = { items: written, seconds: Math.round(seedMs) / 1000, itemsPerSecond: Math.round(written / (seedMs / 1000)) };
+
+  if (buildIsStale()) {
+    log("building…");
+    await runNextBuild();
+  }
+  const dashboard = await startDashboard({ port: await freePort(), env: stack.dashboardEnv });
+  try {
+    log("measuring API latency…");
+    results.api = {
+      overview: await measureLatency(`${dashboard.url}/api/tables`, 50),
+      tableShop: await measureLatency(`${dashboard.url}/api/tables/Shop`, 50),
+    };
+    log("measuring first-load JavaScript…");
+    results.firstLoadJs = [await measureFirstLoadJs(dashboard.url, "/"), await measureFirstLoadJs(dashboard.url, "/tables/Shop")];
+  } finally {
+    await dashboard.stop();
+    await stack.stop();
+  }
+
+  writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+}
+
+function printTable(results: Record<string, unknown>): void {
+  const rows: Array<[string, string]> = [];
+  const seed = results.seed as { items: number; seconds: number; itemsPerSecond: number };
+  rows.push(["seed throughput", `${seed.itemsPerSecond} items/s (${seed.items} items in ${seed.seconds} s)`]);
+  const api = results.api as Record<string, { requests: number; firstMs: number; p50Ms: number; p95Ms: number; errors: number }>;
+  for (const [name, summary] of Object.entries(api)) {
+    rows.push([`API ${name}`, `p50 ${summary.p50Ms} ms · p95 ${summary.p95Ms} ms · first ${summary.firstMs} ms · n=${summary.requests} · errors ${summary.errors}`]);
+  }
+  for (const route of results.firstLoadJs as Array<{ route: string; scripts: number; bytes: number; gzipBytes: number }>) {
+    rows.push([`first-load JS ${route.route}`, `${(route.gzipBytes / 1024).toFixed(1)} KB gzip (${(route.bytes / 1024).toFixed(1)} KB raw, ${route.scripts} scripts)`]);
+  }
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log("");
+  for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
+  console.log("\n  written to bench/results.json");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { freePort } from "../../local/free-port";
+import { startDashboard } from "../../local/stack/dashboard-process";
+import { startLocalStack } from "../../local/stack/local-stack";
+
+const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\/?$/;
+
+/**
+ * Starts DynamoDB Local with the demo data and a production server on free ports. Refuses to run against
+ * anything but loopback, so an e2e run can never touch a real AWS account.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  if (!existsSync(join(process.cwd(), ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run test:e2e` (it builds first) or `next build`.");
+  }
+  const stack = await startLocalStack({ seed: true, heapMb: 768 });
+  for (const [name, value] of Object.entries(stack.dashboardEnv)) {
+    if (name.endsWith("_ENDPOINT") && !LOOPBACK.test(value)) {
+      await stack.stop();
+      throw new Error(`e2e refuses to run against a non-local endpoint: ${name}=${value}`);
+    }
+  }
+  const dashboard = await startDashboard({ port: await freePort(), env: stack.dashboardEnv });
+  // Workers are started after global setup and inherit this.
+  process.env.E2E_BASE_URL = dashboard.url;
+  return async () => {
+    await dashboard.stop();
+    await stack.stop();
+  };
+}

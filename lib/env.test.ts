@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("has sensible defaults for local use", () => {
+    expect(parseEnv({})).toEqual({
+      awsRegion: "us-east-1",
+      awsProfile: undefined,
+      dynamodbEndpoint: undefined,
+      cloudwatchEndpoint: undefined,
+      port: 3000,
+      tablePatterns: [],
+    });
+  });
+
+  it("reads every variable", () => {
+    const env = parseEnv({
+      AWS_REGION: "eu-west-1",
+      AWS_PROFILE: "oncall",
+      DYNAMODB_ENDPOINT: "http://127.0.0.1:8000",
+      CLOUDWATCH_ENDPOINT: "https://monitoring.example.com",
+      PORT: "8080",
+      TABLES: "Shop, prod-*,  ",
+    });
+    expect(env).toEqual({
+      awsRegion: "eu-west-1",
+      awsProfile: "oncall",
+      dynamodbEndpoint: "http://127.0.0.1:8000",
+      cloudwatchEndpoint: "https://monitoring.example.com",
+      port: 8080,
+      tablePatterns: ["Shop", "prod-*"],
+    });
+  });
+
+  it("falls back to AWS_DEFAULT_REGION and treats empty strings as unset", () => {
+    expect(parseEnv({ AWS_REGION: "", AWS_DEFAULT_REGION: "ap-south-1", PORT: "" })).toMatchObject({ awsRegion: "ap-south-1", port: 3000 });
+  });
+
+  it.each([
+    ["DYNAMODB_ENDPOINT", "localhost:8000"],
+    ["DYNAMODB_ENDPOINT", "ftp://x"],
+    ["CLOUDWATCH_ENDPOINT", "not a url"],
+    ["PORT", "70000"],
+    ["PORT", "abc"],
+    ["AWS_REGION", "Frankfurt"],
+    ["TABLES", "Shop;DROP"],
+    ["AWS_PROFILE", "has space"],
+  ])("rejects %s=%s with a message naming the variable", (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
+    expect(() => parseEnv({ [name]: value })).toThrow(name);
+  });
+});

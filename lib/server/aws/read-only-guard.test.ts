@@ -1,0 +1,101 @@
+import { Readable } from "node:stream";
+import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
+import * as dynamodbSdk from "@aws-sdk/client-dynamodb";
+import { describe, expect, it } from "vitest";
+import { createCloudWatchClient, createDynamoDbClient } from "./clients";
+import { CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation } from "./read-only-allowlist";
+import { ReadOnlyViolationError } from "./read-only-guard";
+
+type SentRequest = { headers: Record<string, string> };
+type CommandClass = new (input: object) => object;
+
+/** A request handler that records what would go on the wire and answers `{}`; nothing leaves the process. */
+function recordingHandler(sent: SentRequest[]) {
+  return {
+    handle: async (request: SentRequest) => {
+      sent.push(request);
+      return { response: { statusCode: 200, headers: { "content-type": "application/x-amz-json-1.0" }, body: Readable.from([Buffer.from("{}")]) } };
+    },
+  };
+}
+
+function commandsOf(sdk: Record<string, unknown>): Array<[string, CommandClass]> {
+  return Object.entries(sdk)
+    .filter(([name, value]) => name.endsWith("Command") && name !== "$Command" && typeof value === "function")
+    .map(([name, value]) => [name.replace(/Command$/, ""), value as CommandClass]);
+}
+
+const services = [
+  {
+    service: "DynamoDB",
+    sdk: dynamodbSdk as Record<string, unknown>,
+    allowlist: DYNAMODB_READ_OPERATIONS,
+    create: (sent: SentRequest[]) =>
+      createDynamoDbClient({
+        region: "us-east-1",
+        endpoint: "http://127.0.0.1:9",
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        requestHandler: recordingHandler(sent),
+        maxAttempts: 1,
+      }),
+  },
+  {
+    service: "CloudWatch",
+    sdk: cloudwatchSdk as Record<string, unknown>,
+    allowlist: CLOUDWATCH_READ_OPERATIONS,
+    create: (sent: SentRequest[]) =>
+      createCloudWatchClient({
+        region: "us-east-1",
+        endpoint: "http://127.0.0.1:9",
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        requestHandler: recordingHandler(sent),
+        maxAttempts: 1,
+      }),
+  },
+] as const;
+
+describe.each(services)("$service read-only guard", ({ service, sdk, allowlist, create }) => {
+  const commands = commandsOf(sdk);
+
+  it("sees the SDK's full command list", () => {
+    // A sanity floor: if the export shape changed and we found no commands, every case below would pass vacuously.
+    expect(commands.length).toBeGreaterThan(service === "DynamoDB" ? 50 : 30);
+  });
+
+  it.each(commands)("%s is allowed only if the allowlist says so", async (operation, Command) => {
+    const sent: SentRequest[] = [];
+    const client = create(sent);
+    const send = client.send.bind(client) as (command: object) => Promise<unknown>;
+    const outcome = await send(new Command({})).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    if (isAllowedOperation(allowlist, operation)) {
+      expect(outcome).not.toBeInstanceOf(ReadOnlyViolationError);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.headers["x-amz-target"]).toMatch(new RegExp(`\\.${operation}$`));
+    } else {
+      expect(outcome).toBeInstanceOf(ReadOnlyViolationError);
+      expect((outcome as Error).message).toContain(operation);
+      expect(sent).toHaveLength(0);
+    }
+  });
+});
+
+describe("the wire check", () => {
+  it("refuses a request whose X-Amz-Target names a write, even when the command claims to be a read", async () => {
+    const sent: SentRequest[] = [];
+    const client = services[0].create(sent);
+    // Simulates a hand-built command: rewrite the serialized target after the SDK has serialized a Query.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as SentRequest;
+        request.headers["x-amz-target"] = "DynamoDB_20120810.PutItem";
+        return next(args);
+      },
+      { step: "serialize", name: "rewriteTarget", priority: "low" },
+    );
+    await expect(client.send(new dynamodbSdk.QueryCommand({ TableName: "t" }))).rejects.toBeInstanceOf(ReadOnlyViolationError);
+    expect(sent).toHaveLength(0);
+  });
+});

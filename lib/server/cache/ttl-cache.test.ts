@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { TtlCache } from "./ttl-cache";
+
+describe("TtlCache", () => {
+  it("coalesces concurrent loads of one key into a single call", async () => {
+    const cache = new TtlCache<number>(10);
+    let calls = 0;
+    const load = async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return 42;
+    };
+    const results = await Promise.all(Array.from({ length: 20 }, () => cache.get("k", 1_000, load)));
+    expect(results).toEqual(Array(20).fill(42));
+    expect(calls).toBe(1);
+  });
+
+  it("serves from cache until the TTL passes, then reloads", async () => {
+    let now = 0;
+    const cache = new TtlCache<string>(10, () => now);
+    let calls = 0;
+    const load = async () => `v${++calls}`;
+    expect(await cache.get("k", 100, load)).toBe("v1");
+    now = 99;
+    expect(await cache.get("k", 100, load)).toBe("v1");
+    now = 100;
+    expect(await cache.get("k", 100, load)).toBe("v2");
+  });
+
+  it("does not cache failures", async () => {
+    const cache = new TtlCache<string>(10);
+    await expect(cache.get("k", 1_000, async () => Promise.reject(new Error("down")))).rejects.toThrow("down");
+    expect(await cache.get("k", 1_000, async () => "up")).toBe("up");
+  });
+
+  it("evicts the oldest entries past its size", async () => {
+    const cache = new TtlCache<number>(2);
+    let calls = 0;
+    const load = async () => ++calls;
+    await cache.get("a", 1_000, load);
+    await cache.get("b", 1_000, load);
+    await cache.get("c", 1_000, load);
+    expect(await cache.get("a", 1_000, load)).toBe(4);
+    expect(await cache.get("c", 1_000, load)).toBe(3);
+  });
+});
