@@ -1,16 +1,23 @@
 import type { TableListEntry } from "@/lib/tables/table-detail";
+import { tableHealth } from "@/lib/tables/table-health";
 
 /** The one line that answers "is something wrong?" before the reader scans the grid. */
 export function OverviewSummary({ entries }: { entries: TableListEntry[] }) {
-  const failed = entries.filter((entry) => entry.error !== null);
-  const notActive = entries.filter((entry) => entry.detail && entry.detail.status !== "ACTIVE");
-  const problems: string[] = [];
-  if (failed.length > 0) problems.push(`${failed.length} table${failed.length === 1 ? "" : "s"} could not be described`);
-  if (notActive.length > 0) {
-    problems.push(`${notActive.map((entry) => `${entry.name} is ${entry.detail?.status.toLowerCase()}`).join(", ")}`);
-  }
   if (entries.length === 0) return null;
+  const problems: string[] = [];
+  const failed = entries.filter((entry) => entry.error !== null).length;
+  if (failed > 0) problems.push(`${failed} table${failed === 1 ? "" : "s"} could not be described`);
+  for (const entry of entries) {
+    if (!entry.detail) continue;
+    const health = tableHealth(entry.detail);
+    if (!health.ok) problems.push(`${entry.name}: ${health.text.charAt(0).toLowerCase()}${health.text.slice(1, -1)}`);
+  }
   const ok = problems.length === 0;
+  const text = ok
+    ? entries.length === 1
+      ? "The table is active and readable."
+      : `All ${entries.length} tables are active and readable.`
+    : `${problems.join(". ")}.`;
   return (
     <p
       data-testid="overview-summary"
@@ -20,7 +27,7 @@ export function OverviewSummary({ entries }: { entries: TableListEntry[] }) {
           : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
       }`}
     >
-      {ok ? (entries.length === 1 ? "The table is active and readable." : `All ${entries.length} tables are active and readable.`) : `${problems.join("; ")}.`}
+      {text}
     </p>
   );
 }

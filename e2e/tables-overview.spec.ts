@@ -36,6 +36,7 @@ test.describe("table page", () => {
     await page.getByRole("link", { name: "Shop", exact: true }).first().click();
     await expect(page).toHaveURL(/\/tables\/Shop$/);
     await expect(page.getByRole("heading", { level: 1, name: "Shop" })).toBeVisible();
+    await expect(page.getByTestId("table-health")).toHaveText("Shop is active and all 3 indexes are active.");
     const indexes = page.getByTestId("index-list");
     await expect(indexes).toContainText("GSI1");
     await expect(indexes).toContainText("GSI1PK (S) · GSI1SK (S)");

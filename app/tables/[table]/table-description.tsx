@@ -12,6 +12,7 @@ import { formatCount } from "@/lib/format/format-count";
 import { tablesQueries } from "@/lib/queries/tables-queries";
 import { billingLabel, capacityLabel, keySchemaLabel, projectionLabel, streamLabel, ttlLabel } from "@/lib/tables/describe-labels";
 import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
+import { tableHealth } from "@/lib/tables/table-health";
 
 export function TableDescription({ table }: { table: string }) {
   const query = useQuery(tablesQueries.detail(table));
@@ -43,7 +44,9 @@ function TableBody({ detail }: { detail: TableDetail }) {
         {detail.deletionProtection ? <Badge tone="neutral">deletion protection on</Badge> : null}
       </header>
 
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <HealthLine detail={detail} />
+
+      <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Card title="Capacity" hint="Reads are measured in read capacity units (RCU): one strongly consistent read of up to 4 KB per second. Writes use WCU: one write of up to 1 KB per second.">
           <Stat label={detail.billingMode === "PROVISIONED" ? "Provisioned" : "On-demand maximum"} value={capacityLabel(detail, detail.billingMode)} />
         </Card>
@@ -96,6 +99,22 @@ function TableBody({ detail }: { detail: TableDetail }) {
         </dl>
       </section>
     </>
+  );
+}
+
+function HealthLine({ detail }: { detail: TableDetail }) {
+  const health = tableHealth(detail);
+  return (
+    <p
+      data-testid="table-health"
+      className={`rounded-md border px-3 py-2 text-sm ${
+        health.ok
+          ? "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
+          : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+      }`}
+    >
+      {health.text}
+    </p>
   );
 }
 
