@@ -1,8 +1,14 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { localConfig } from "./local-config";
 import { buildIsStale, runNextBuild, startDashboard } from "./stack/dashboard-process";
+import { DEMO_ENDPOINTS_FILE } from "./stack/demo-endpoints";
 import { startLocalStack } from "./stack/local-stack";
 
-/** `npm run demo`: DynamoDB Local, demo data, a production build if needed, and the dashboard. Ctrl-C stops it all. */
+/**
+ * `npm run demo`: DynamoDB Local, the local CloudWatch and metering proxy, demo data, simulated history, live demo
+ * traffic, a production build if needed, and the dashboard. Ctrl-C stops it all.
+ * Flags: --history <3h|90m|0>, --no-workload.
+ */
 async function main(): Promise<void> {
   const config = localConfig();
   const log = (line: string) => console.log(`[demo] ${line}`);
@@ -20,10 +26,16 @@ async function main(): Promise<void> {
 
   try {
     const stack = await startLocalStack({
-      port: config.dynamodbLocalPort,
+      seed: true,
+      dynamodbPort: config.dynamodbLocalPort,
+      proxyPort: config.meteringProxyPort,
+      cloudwatchPort: config.cloudwatchPort,
       heapMb: config.dynamodbLocalHeapMb,
       dataDir: config.dynamodbLocalDataDir,
-      seed: true,
+      cloudwatchSnapshot: config.cloudwatchSnapshot,
+      capacityScale: config.capacityScale,
+      historyMs: config.historyMs,
+      workload: config.workload,
       log,
     });
     stoppers.push(stack.stop);
@@ -33,9 +45,17 @@ async function main(): Promise<void> {
     }
     const dashboard = await startDashboard({ port: config.port, env: stack.dashboardEnv, log: (line) => console.log(`[next] ${line}`) });
     stoppers.push(dashboard.stop);
+    mkdirSync(".local-data", { recursive: true });
+    writeFileSync(
+      DEMO_ENDPOINTS_FILE,
+      `${JSON.stringify({ dashboard: dashboard.url, dynamodbLocal: stack.dynamodb.endpoint, meteringProxy: stack.proxy.endpoint, cloudwatch: stack.cloudwatch.endpoint }, null, 2)}\n`,
+    );
     console.log("");
-    console.log(`  Dynamo Lens      ${dashboard.url}`);
-    console.log(`  DynamoDB Local   ${stack.dynamodb.endpoint}  (in memory, -sharedDb)`);
+    console.log(`  Dynamo Lens        ${dashboard.url}`);
+    console.log(`  DynamoDB (proxy)   ${stack.proxy.endpoint}   metering, throttling, Contributor Insights`);
+    console.log(`  DynamoDB Local     ${stack.dynamodb.endpoint}   (in memory, -sharedDb)`);
+    console.log(`  Local CloudWatch   ${stack.cloudwatch.endpoint}`);
+    console.log(`  Demo traffic       ${config.workload ? "running (--no-workload to turn off)" : "off"}`);
     console.log("");
     console.log("  Press Ctrl-C to stop everything.");
   } catch (error) {

@@ -1,0 +1,15 @@
+import { describeInsightRules } from "./describe-insight-rules";
+import { getInsightRuleReport } from "./get-insight-rule-report";
+import { getMetricData } from "./get-metric-data";
+import { listMetrics } from "./list-metrics";
+import type { Operation } from "./operation";
+import { putMetricData } from "./put-metric-data";
+
+/** The operations the local CloudWatch serves; any other X-Amz-Target gets UnknownOperationException. */
+export const OPERATIONS: ReadonlyMap<string, Operation> = new Map([
+  ["PutMetricData", putMetricData],
+  ["GetMetricData", getMetricData],
+  ["ListMetrics", listMetrics],
+  ["DescribeInsightRules", describeInsightRules],
+  ["GetInsightRuleReport", getInsightRuleReport],
+]);

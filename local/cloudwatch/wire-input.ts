@@ -1,0 +1,66 @@
+import { StandardUnit } from "@aws-sdk/client-cloudwatch";
+import { z } from "zod";
+import { CloudWatchApiError } from "./cloudwatch-errors";
+import type { Dimension } from "./metric-store";
+
+/** AWS JSON numbers: the SDK sends NaN and ±Infinity as strings, which PutMetricData then rejects. */
+export const wireDouble = z.union([
+  z.number(),
+  z.enum(["NaN", "Infinity", "-Infinity"]).transform((text) => Number(text)),
+]);
+
+/** awsJson timestamps are epoch seconds, fractional for milliseconds (the SDK sends `date.getTime() / 1000`). */
+export const wireTimestamp = z.number().refine(Number.isFinite, "must be epoch seconds").transform((seconds) => Math.round(seconds * 1000));
+
+export const wireDimensions = z.array(z.object({ Name: z.string().optional(), Value: z.string().optional() }));
+
+export const STANDARD_UNITS: ReadonlySet<string> = new Set(Object.values(StandardUnit));
+
+/** In awsJson an explicit null means the member is absent. */
+export function stripNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripNulls);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, member]) => member !== null)
+        .map(([key, member]) => [key, stripNulls(member)]),
+    );
+  }
+  return value;
+}
+
+/** A body whose members have the wrong JSON types fails deserialization, before any validation: SerializationException. */
+export function parseWire<T>(schema: z.ZodType<T, unknown>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
+  throw new CloudWatchApiError("SerializationException", `Could not deserialize the request${where}: ${issue?.message ?? "invalid body"}`);
+}
+
+export const toEpochSeconds = (ms: number) => ms / 1000;
+
+/**
+ * CloudWatch's dimension rules (names 1–255 characters, values 1–1024, at most 30, names unique). Returns
+ * the problems, each naming the parameter the way CloudWatch's messages do.
+ */
+export function dimensionProblems(dimensions: z.infer<typeof wireDimensions>, parameter: string): string[] {
+  const problems: string[] = [];
+  if (dimensions.length > 30) problems.push(`The collection ${parameter} must not have a size greater than 30.`);
+  const seen = new Set<string>();
+  dimensions.forEach((dimension, index) => {
+    const at = `${parameter}.member.${index + 1}`;
+    if (dimension.Name === undefined) problems.push(`The parameter ${at}.Name is required.`);
+    else if (dimension.Name.length < 1 || dimension.Name.length > 255) problems.push(`The value for parameter ${at}.Name must be 1 to 255 characters long.`);
+    else if (seen.has(dimension.Name)) problems.push(`The dimension name ${dimension.Name} appears more than once in ${parameter}.`);
+    else seen.add(dimension.Name);
+    if (dimension.Value === undefined) problems.push(`The parameter ${at}.Value is required.`);
+    else if (dimension.Value.length < 1 || dimension.Value.length > 1024) problems.push(`The value for parameter ${at}.Value must be 1 to 1024 characters long.`);
+  });
+  return problems;
+}
+
+/** Call only after dimensionProblems found none. */
+export function toDimensions(dimensions: z.infer<typeof wireDimensions>): Dimension[] {
+  return dimensions.map((dimension) => ({ name: dimension.Name ?? "", value: dimension.Value ?? "" }));
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { DEMO_ENDPOINTS_FILE, type DemoEndpoints } from "./stack/demo-endpoints";
+import { checkDemoSignals } from "./stack/demo-signals";
+
+/**
+ * `npm run demo:check [-- --wait 180 --since 10m]`: with `npm run demo` running, reads throttling and the hot key back
+ * through the real CloudWatch SDK. Exits 0 when every signal is there.
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const option = (name: string, fallback: number) => {
+    const index = args.indexOf(`--${name}`);
+    const value = index >= 0 ? Number.parseInt(args[index + 1] ?? "", 10) : fallback;
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} takes a whole number of ${name === "since" ? "minutes" : "seconds"}`);
+    return value;
+  };
+  const waitSeconds = option("wait", 180);
+  const sinceMinutes = option("since", 10);
+  let endpoints: DemoEndpoints;
+  try {
+    endpoints = JSON.parse(readFileSync(DEMO_ENDPOINTS_FILE, "utf8")) as DemoEndpoints;
+  } catch {
+    throw new Error(`No ${DEMO_ENDPOINTS_FILE}: start \`npm run demo\` first.`);
+  }
+  const deadline = Date.now() + waitSeconds * 1000;
+  for (;;) {
+    const checks = await checkDemoSignals(endpoints.cloudwatch, Date.now() - sinceMinutes * 60_000);
+    if (checks.every((check) => check.ok) || Date.now() > deadline) {
+      for (const check of checks) console.log(`${check.ok ? "ok  " : "MISS"}  ${check.name}: ${check.detail}`);
+      process.exit(checks.every((check) => check.ok) ? 0 : 1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+});
