@@ -10,6 +10,11 @@ describe("parseEnv", () => {
       cloudwatchEndpoint: undefined,
       port: 3000,
       tablePatterns: [],
+      cursorSecret: undefined,
+      exportMaxItems: 100_000,
+      exportMaxRcu: 5_000,
+      readScanBudget: 10_000,
+      countMaxRcu: 2_000,
     });
   });
 
@@ -21,6 +26,11 @@ describe("parseEnv", () => {
       CLOUDWATCH_ENDPOINT: "https://monitoring.example.com",
       PORT: "8080",
       TABLES: "Shop, prod-*,  ",
+      CURSOR_SECRET: "x".repeat(32),
+      EXPORT_MAX_ITEMS: "500",
+      EXPORT_MAX_RCU: "20",
+      READ_SCAN_BUDGET: "1000",
+      COUNT_MAX_RCU: "50",
     });
     expect(env).toEqual({
       awsRegion: "eu-west-1",
@@ -29,6 +39,11 @@ describe("parseEnv", () => {
       cloudwatchEndpoint: "https://monitoring.example.com",
       port: 8080,
       tablePatterns: ["Shop", "prod-*"],
+      cursorSecret: "x".repeat(32),
+      exportMaxItems: 500,
+      exportMaxRcu: 20,
+      readScanBudget: 1000,
+      countMaxRcu: 50,
     });
   });
 
@@ -45,6 +60,9 @@ describe("parseEnv", () => {
     ["AWS_REGION", "Frankfurt"],
     ["TABLES", "Shop;DROP"],
     ["AWS_PROFILE", "has space"],
+    ["CURSOR_SECRET", "short"],
+    ["EXPORT_MAX_ITEMS", "0"],
+    ["READ_SCAN_BUDGET", "5"],
   ])("rejects %s=%s with a message naming the variable", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(name);

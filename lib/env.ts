@@ -38,6 +38,11 @@ const envSchema = z.object({
   DYNAMODB_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   CLOUDWATCH_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  CURSOR_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  EXPORT_MAX_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000_000).default(100_000)),
+  EXPORT_MAX_RCU: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(10_000_000).default(5_000)),
+  READ_SCAN_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(1_000_000).default(10_000)),
+  COUNT_MAX_RCU: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(10_000_000).default(2_000)),
   TABLES: z.preprocess(
     emptyAsUndefined,
     z
@@ -54,6 +59,15 @@ export type Env = {
   cloudwatchEndpoint: string | undefined;
   port: number;
   tablePatterns: string[];
+  /** Signs pagination cursors; a random per-process key when unset (cursors then die with the process). */
+  cursorSecret: string | undefined;
+  /** Upper bounds for one export; a request may ask for less. */
+  exportMaxItems: number;
+  exportMaxRcu: number;
+  /** Items a filtered page may examine before it returns what it found. */
+  readScanBudget: number;
+  /** RCU one exact count may spend before it reports a partial count. */
+  countMaxRcu: number;
 };
 
 export class EnvError extends Error {
@@ -78,6 +92,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       .split(",")
       .map((pattern) => pattern.trim())
       .filter((pattern) => pattern.length > 0),
+    cursorSecret: raw.CURSOR_SECRET,
+    exportMaxItems: raw.EXPORT_MAX_ITEMS,
+    exportMaxRcu: raw.EXPORT_MAX_RCU,
+    readScanBudget: raw.READ_SCAN_BUDGET,
+    countMaxRcu: raw.COUNT_MAX_RCU,
   };
 }
 

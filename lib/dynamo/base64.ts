@@ -17,9 +17,11 @@ export function base64ToBytes(text: string): Uint8Array {
   return bytes;
 }
 
-/** Decoded length of a base64 string, without decoding it. */
+/**
+ * Decoded length of a base64 string, without decoding it. Every 4 characters carry 3 bytes; counting the
+ * unpadded characters keeps the answer a whole number for unpadded input too.
+ */
 export function base64ByteLength(text: string): number {
-  if (text.length === 0) return 0;
   const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
-  return (text.length / 4) * 3 - padding;
+  return Math.floor(((text.length - padding) * 3) / 4);
 }

@@ -42,6 +42,12 @@ function TableBody({ detail }: { detail: TableDetail }) {
         <StatusBadge status={detail.status} />
         <Badge tone="neutral">{billingLabel(detail.billingMode)}</Badge>
         {detail.deletionProtection ? <Badge tone="neutral">deletion protection on</Badge> : null}
+        <Link
+          href={`/tables/${encodeURIComponent(detail.name)}/items`}
+          className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
+        >
+          Browse items
+        </Link>
       </header>
 
       <HealthLine detail={detail} />

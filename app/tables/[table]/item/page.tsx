@@ -1,0 +1,21 @@
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { prefetchTable } from "@/lib/server/query/prefetch-table";
+import { ItemPermalink } from "./item-permalink";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ table: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `${decodeURIComponent((await params).table)} item` };
+}
+
+export default async function ItemPage({ params }: Props) {
+  const { table, queryClient } = await prefetchTable((await params).table);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ItemPermalink table={table} />
+    </HydrationBoundary>
+  );
+}

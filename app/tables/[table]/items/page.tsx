@@ -1,0 +1,21 @@
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { prefetchTable } from "@/lib/server/query/prefetch-table";
+import { ItemsBrowser } from "./items-browser";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ table: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `${decodeURIComponent((await params).table)} items` };
+}
+
+export default async function ItemsPage({ params }: Props) {
+  const { table, queryClient } = await prefetchTable((await params).table);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ItemsBrowser table={table} />
+    </HydrationBoundary>
+  );
+}

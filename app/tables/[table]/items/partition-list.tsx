@@ -1,0 +1,138 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { NUMBER_PATTERN } from "@/lib/dynamo/wire-value";
+import { formatBytes } from "@/lib/format/format-bytes";
+import { formatCount } from "@/lib/format/format-count";
+import type { PartitionSummary } from "@/lib/items/items-api";
+import { keyText } from "@/lib/items/value-preview";
+import { itemsQueries } from "@/lib/queries/items-queries";
+import type { ResolvedIndex } from "@/lib/tables/index-keys";
+
+const ROW_HEIGHT = 52;
+
+/** Partition keys found so far by a bounded scan, merged across "load more" pages (a partition may span pages). */
+function mergePartitions(pages: ReadonlyArray<{ partitions: PartitionSummary[] }>): PartitionSummary[] {
+  const merged = new Map<string, PartitionSummary>();
+  for (const page of pages) {
+    for (const partition of page.partitions) {
+      const id = JSON.stringify(partition.key);
+      const seen = merged.get(id);
+      merged.set(id, seen ? { key: partition.key, items: seen.items + partition.items, bytes: seen.bytes + partition.bytes } : partition);
+    }
+  }
+  return [...merged.values()];
+}
+
+function validKeyInput(value: string, type: "S" | "N" | "B"): string | null {
+  if (value === "") return "Type a value.";
+  if (type === "N" && !NUMBER_PATTERN.test(value)) return "This key is a number.";
+  if (type === "B" && !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return "This key is binary: type it as base64.";
+  return null;
+}
+
+export function PartitionList({ table, index, selected, onSelect }: { table: string; index: ResolvedIndex; selected: string | null; onSelect: (pk: string) => void }) {
+  const query = useInfiniteQuery(itemsQueries.partitions(table, index.name));
+  const partitions = useMemo(() => mergePartitions(query.data?.pages ?? []), [query.data]);
+  const scanned = query.data?.pages.reduce((sum, page) => sum + page.scannedItems, 0) ?? 0;
+  const consumed = query.data?.pages.reduce((sum, page) => sum + page.consumedCapacity, 0) ?? 0;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: partitions.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const [jump, setJump] = useState("");
+  const [jumpError, setJumpError] = useState<string | null>(null);
+  const keyType = index.keys.partitionKey.type;
+
+  const submitJump = (event: FormEvent) => {
+    event.preventDefault();
+    const problem = validKeyInput(jump, keyType);
+    setJumpError(problem);
+    if (!problem) onSelect(jump);
+  };
+
+  return (
+    <section aria-label="Partitions" className="flex min-h-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <form onSubmit={submitJump} className="border-b border-slate-200 p-3 dark:border-slate-800">
+        <label htmlFor="partition-jump" className="text-xs font-medium text-slate-600 dark:text-slate-400">
+          Go to partition · <span className="font-mono">{index.keys.partitionKey.name}</span> ({keyType})
+        </label>
+        <div className="mt-1 flex gap-2">
+          <input
+            id="partition-jump"
+            value={jump}
+            onChange={(event) => setJump(event.target.value)}
+            placeholder={keyType === "N" ? "e.g. 42" : keyType === "B" ? "base64" : "exact value"}
+            aria-invalid={jumpError !== null}
+            aria-describedby={jumpError ? "partition-jump-error" : undefined}
+            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-sm dark:border-slate-700 dark:bg-slate-950"
+          />
+          <button type="submit" className="rounded-md bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800">
+            Go
+          </button>
+        </div>
+        {jumpError ? (
+          <p id="partition-jump-error" className="mt-1 text-xs text-rose-700 dark:text-rose-400">
+            {jumpError}
+          </p>
+        ) : null}
+      </form>
+
+      {query.isError ? (
+        <div className="p-3">
+          <ErrorPanel title="Could not scan for partitions" message={query.error.message} onRetry={() => void query.refetch()} />
+        </div>
+      ) : null}
+      {query.isPending ? <p className="p-3 text-sm text-slate-500">Scanning for partition keys…</p> : null}
+      {query.data && partitions.length === 0 ? <p className="p-3 text-sm text-slate-500">This {index.name ? "index" : "table"} is empty.</p> : null}
+
+      <div ref={scrollRef} className="h-[22rem] overflow-auto lg:h-[calc(100vh-20rem)]" data-testid="partition-list">
+        <ul style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const partition = partitions[row.index];
+            if (!partition) return null;
+            const text = keyText(partition.key);
+            const isSelected = text === selected;
+            return (
+              <li key={row.key} style={{ position: "absolute", top: 0, left: 0, width: "100%", height: row.size, transform: `translateY(${row.start}px)` }}>
+                <button
+                  type="button"
+                  onClick={() => onSelect(text)}
+                  aria-current={isSelected ? "true" : undefined}
+                  className={`flex h-full w-full flex-col justify-center border-b border-slate-100 px-3 text-left hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60 ${isSelected ? "bg-sky-50 dark:bg-sky-950" : ""}`}
+                >
+                  <span className="truncate font-mono text-sm" title={text}>
+                    {text === "" ? <span className="text-slate-400 italic">(empty)</span> : text}
+                  </span>
+                  <span className="text-xs text-slate-500 tabular-nums">
+                    {formatCount(partition.items)} item{partition.items === 1 ? "" : "s"} · {formatBytes(partition.bytes)} seen
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+
+      <footer className="space-y-2 border-t border-slate-200 p-3 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+        <p data-testid="partition-scan-label">
+          {formatCount(partitions.length)} partition keys from a scan of {formatCount(scanned)} items (storage order, not traffic) ·{" "}
+          {Math.round(consumed * 10) / 10} RCU
+        </p>
+        {query.hasNextPage ? (
+          <button
+            type="button"
+            onClick={() => void query.fetchNextPage()}
+            disabled={query.isFetchingNextPage}
+            className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            {query.isFetchingNextPage ? "Scanning…" : "Scan 1,000 more items"}
+          </button>
+        ) : query.data ? (
+          <p>The whole {index.name ? "index" : "table"} has been scanned.</p>
+        ) : null}
+      </footer>
+    </section>
+  );
+}

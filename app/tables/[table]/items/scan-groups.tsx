@@ -1,0 +1,121 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef } from "react";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import type { WireItem } from "@/lib/dynamo/wire-value";
+import { formatCount } from "@/lib/format/format-count";
+import { itemKeyJson } from "@/lib/items/item-key";
+import { PAGE_SIZES, readParams, type ItemsViewState } from "@/lib/items/items-view-state";
+import { keyText, previewValue } from "@/lib/items/value-preview";
+import { exportUrl, itemsQueries } from "@/lib/queries/items-queries";
+import type { ResolvedIndex } from "@/lib/tables/index-keys";
+import { CostLine } from "./cost-line";
+import { FilterForm } from "./filter-form";
+
+type Row = { kind: "group"; key: string; count: number } | { kind: "item"; item: WireItem };
+const GROUP_HEIGHT = 44;
+const ITEM_HEIGHT = 32;
+
+/** A Scan returns each partition's items together (storage order), so consecutive items form groups. */
+export function groupRows(items: WireItem[], partitionKey: string): Row[] {
+  const rows: Row[] = [];
+  let current: { kind: "group"; key: string; count: number } | null = null;
+  for (const item of items) {
+    const key = keyText(item[partitionKey]);
+    if (!current || current.key !== key) {
+      current = { kind: "group", key, count: 0 };
+      rows.push(current);
+    }
+    current.count++;
+    rows.push({ kind: "item", item });
+  }
+  return rows;
+}
+
+type Props = { table: string; index: ResolvedIndex; state: ItemsViewState; update: (patch: Partial<ItemsViewState>, mode?: "push" | "replace") => void };
+
+export function ScanGroups({ table, index, state, update }: Props) {
+  const params = useMemo(() => readParams(state), [state]);
+  const query = useInfiniteQuery(itemsQueries.scan(table, params));
+  const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const rows = useMemo(() => groupRows(items, index.keys.partitionKey.name), [items, index]);
+  const pages = query.data?.pages ?? [];
+  const totals = pages.reduce((sum, page) => ({ consumed: sum.consumed + page.consumedCapacity, scanned: sum.scanned + page.scannedCount, requests: sum.requests + page.requests }), { consumed: 0, scanned: 0, requests: 0 });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: (position) => (rows[position]?.kind === "group" ? GROUP_HEIGHT : ITEM_HEIGHT), overscan: 12 });
+  const sortKey = index.keys.sortKey?.name;
+  const button = "rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
+
+  return (
+    <section aria-label="Scan grouped by partition" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Items in storage order, as a Scan returns them: each partition&apos;s items arrive together. Storage order is not popularity.
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <FilterForm state={state} update={update} />
+        <label className="ml-auto flex items-center gap-2 text-sm">
+          <span className="text-slate-600 dark:text-slate-400">Page size</span>
+          <select value={state.limit} onChange={(event) => update({ limit: Number(event.target.value) }, "replace")} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-950">
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a className={button} href={exportUrl(table, params, "scan", "jsonl")} download>
+          Export JSONL
+        </a>
+        <a className={button} href={exportUrl(table, params, "scan", "csv")} download>
+          Export CSV
+        </a>
+      </div>
+      {query.isError ? <ErrorPanel title="Could not scan" message={query.error.message} onRetry={() => void query.refetch()} /> : null}
+      {query.isPending ? <div aria-busy="true" className="h-40 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" /> : null}
+      {query.data ? <CostLine consumed={totals.consumed} scanned={totals.scanned} returned={items.length} requests={totals.requests} label={`${formatCount(items.length)} items scanned so far`} /> : null}
+      <div ref={scrollRef} className="h-[28rem] overflow-auto rounded-md border border-slate-200 lg:h-[calc(100vh-24rem)] dark:border-slate-800" data-testid="scan-groups">
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualizer.getVirtualItems().map((virtualRow) => {
+            const row = rows[virtualRow.index];
+            if (!row) return null;
+            const style = { position: "absolute" as const, top: 0, left: 0, width: "100%", height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` };
+            if (row.kind === "group") {
+              return (
+                <div key={virtualRow.key} style={style} className="flex items-center gap-3 border-b border-slate-200 bg-slate-50 px-3 dark:border-slate-800 dark:bg-slate-950">
+                  <span className="truncate font-mono text-sm font-semibold">{row.key}</span>
+                  <span className="text-xs text-slate-500">{row.count} in this run</span>
+                  <button type="button" onClick={() => update({ view: "partitions", pk: row.key, item: null })} className="ml-auto shrink-0 text-xs font-medium text-sky-700 hover:underline dark:text-sky-400">
+                    Open partition →
+                  </button>
+                </div>
+              );
+            }
+            const key = itemKeyJson(row.item, index.tableKeys);
+            return (
+              <button
+                key={virtualRow.key}
+                type="button"
+                style={style}
+                onClick={() => update({ item: key })}
+                aria-current={key !== null && key === state.item ? "true" : undefined}
+                className="flex items-center gap-4 border-b border-slate-100 pr-3 pl-8 text-left text-xs hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60"
+              >
+                <span className="w-64 shrink-0 truncate font-mono">{sortKey ? previewValue(row.item[sortKey]) : previewValue(row.item[index.keys.partitionKey.name])}</span>
+                <span className="truncate text-slate-500">{Object.keys(row.item).length} attributes</span>
+              </button>
+            );
+          })}
+        </div>
+      </div>
+      {query.hasNextPage ? (
+        <button type="button" className={button} onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? "Scanning…" : `Scan ${state.limit} more`}
+        </button>
+      ) : query.data ? (
+        <p className="text-xs text-slate-500">End of {index.name ? "index" : "table"}.</p>
+      ) : null}
+    </section>
+  );
+}
