@@ -3,6 +3,7 @@ import { freePort } from "../local/free-port";
 import { buildIsStale, runNextBuild, startDashboard } from "../local/stack/dashboard-process";
 import { startLocalStack } from "../local/stack/local-stack";
 import { measureFirstLoadJs } from "./first-load-js";
+import { benchItems } from "./items-bench";
 import { measureLatency } from "./stats";
 
 /** `npm run bench`: figures measured against the embedded stack, printed as a table and written to bench/results.json. */
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import("node:os")).cpus().length } };
 
   log("starting DynamoDB Local and seeding the demo tables…");
-  const stack = await startLocalStack({ seed: true, heapMb: 768, log });
+  const stack = await startLocalStack({ seed: true, heapMb: 768, enforceCapacity: false, log });
   const written = stack.seed.reduce((sum, table) => sum + table.written, 0);
   const seedMs = stack.seed.reduce((sum, table) => sum + table.ms, 0);
   results.seed = { items: written, seconds: Math.round(seedMs) / 1000, itemsPerSecond: Math.round(written / (seedMs / 1000)) };
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
       tableShop: await measureLatency(`${dashboard.url}/api/tables/Shop`, 50),
     };
     log("measuring first-load JavaScript…");
-    results.firstLoadJs = [await measureFirstLoadJs(dashboard.url, "/"), await measureFirstLoadJs(dashboard.url, "/tables/Shop")];
+    results.firstLoadJs = await Promise.all(["/", "/tables/Shop", "/tables/Shop/items"].map((route) => measureFirstLoadJs(dashboard.url, route)));
+    log("measuring the partition browser…");
+    results.items = await benchItems(dashboard.url, stack.proxy);
   } finally {
     await dashboard.stop();
     await stack.stop();
@@ -46,6 +49,11 @@ function printTable(results: Record<string, unknown>): void {
   for (const [name, summary] of Object.entries(api)) {
     rows.push([`API ${name}`, `p50 ${summary.p50Ms} ms · p95 ${summary.p95Ms} ms · first ${summary.firstMs} ms · n=${summary.requests} · errors ${summary.errors}`]);
   }
+  const items = results.items as Awaited<ReturnType<typeof benchItems>>;
+  rows.push(["largest partition, first page of 100", `p50 ${items.largestPartitionFirstPage.p50Ms} ms · p95 ${items.largestPartitionFirstPage.p95Ms} ms · n=${items.largestPartitionFirstPage.requests}`]);
+  rows.push(["1,000-item page via API", `p50 ${items.thousandItemPageApi.p50Ms} ms · p95 ${items.thousandItemPageApi.p95Ms} ms · n=${items.thousandItemPageApi.requests}`]);
+  rows.push(["1,000-item page rendered", `p50 ${items.thousandItemPageRendered.p50Ms} ms · max ${items.thousandItemPageRendered.maxMs} ms (navigation to first row, n=${items.thousandItemPageRendered.runs})`]);
+  rows.push(["DynamoDB requests per page of 100", `${items.requestsPerPageOf100.seenByProxy} seen by the proxy (${items.requestsPerPageOf100.reportedByApi} reported by the API; target 1)`]);
   for (const route of results.firstLoadJs as Array<{ route: string; scripts: number; bytes: number; gzipBytes: number }>) {
     rows.push([`first-load JS ${route.route}`, `${(route.gzipBytes / 1024).toFixed(1)} KB gzip (${(route.bytes / 1024).toFixed(1)} KB raw, ${route.scripts} scripts)`]);
   }

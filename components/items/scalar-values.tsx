@@ -49,7 +49,7 @@ export function StringValue({ value }: { value: string }) {
 /** The exact digits DynamoDB returned; never parsed, so 38 significant digits survive. */
 export function NumberValue({ value }: { value: string }) {
   const hint = epochHint(value);
-  if (hint === null) return <span className="font-mono tabular-nums">{value}</span>;
+  if (hint === null) return <span className="font-mono break-all tabular-nums">{value}</span>;
   const description = numberDescription(value, hint);
   return (
     <span

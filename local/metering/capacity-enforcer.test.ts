@@ -98,3 +98,11 @@ describe("CapacityEnforcer", () => {
     expect(enforcer.check(query, models)).toMatchObject({ cause: "KeyRange", reason: "IndexReadKeyRangeThroughputExceeded", index: "GSI1", partitionKey: "STATUS#PAID" });
   });
 });
+
+describe("CapacityEnforcer with enforcement off", () => {
+  it("meters but never throttles", () => {
+    const enforcer = new CapacityEnforcer({ ...DEFAULT_ENFORCER_CONFIG, capacityScale: 0.001, enforce: false }, () => 0);
+    enforcer.charge(put("HOT"), consumed("Shop", 1_000), models);
+    expect(enforcer.check(put("HOT"), models)).toBeNull();
+  });
+});

@@ -34,12 +34,15 @@ export type EnforcerConfig = {
   accountTableLimit: { read: number; write: number };
   /** Seconds of unused provisioned capacity a table or GSI may save up (AWS: 300). */
   burstSeconds: number;
+  /** False meters without ever throttling, e.g. for a benchmark of the dashboard itself. */
+  enforce: boolean;
 };
 
 export const DEFAULT_ENFORCER_CONFIG: EnforcerConfig = {
   capacityScale: 1,
   accountTableLimit: { read: 40_000, write: 40_000 },
   burstSeconds: 300,
+  enforce: true,
 };
 
 const PARTITION_CAP = { read: 3_000, write: 1_000 } as const;
@@ -91,6 +94,7 @@ export class CapacityEnforcer {
 
   /** Whether the request would be throttled now, and why. Checks the hottest constraint first: the key, then the resource. */
   check(operation: MeteredOperation, models: ReadonlyMap<string, TableCapacityModel>): ThrottleDecision | null {
+    if (!this.config.enforce) return null;
     this.pruneIdleKeys();
     for (const access of operation.accesses) {
       const model = models.get(access.table);

@@ -34,6 +34,8 @@ export type RunningMeteringProxy = {
   /** Publishes everything measured so far. */
   flush: () => Promise<void>;
   insights: ContributorInsights;
+  /** Requests received per DynamoDB operation since start, for tests and the benchmark. */
+  requestCounts: () => Record<string, number>;
   stop: () => Promise<void>;
 };
 
@@ -75,7 +77,10 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
     return new Map(loaded.flatMap((model) => (model ? [[model.name, model] as const] : [])));
   }
 
+  const counts: Record<string, number> = {};
+
   async function handle(operation: string, headers: Record<string, string>, raw: Buffer): Promise<WireResponse> {
+    counts[operation] = (counts[operation] ?? 0) + 1;
     const requestId = randomUUID();
     const local = await meter.insights.answer(operation, raw, requestId);
     if (local) return local;
@@ -151,6 +156,7 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
     port,
     flush: queueFlush,
     insights: meter.insights,
+    requestCounts: () => ({ ...counts }),
     stop: async () => {
       clearInterval(timer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -33,6 +33,8 @@ export type LocalStackOptions = {
   dataDir?: string;
   cloudwatchSnapshot?: string;
   capacityScale?: number;
+  /** False: the proxy meters and publishes but never throttles (the benchmark measures the dashboard, not the demo's capacity). */
+  enforceCapacity?: boolean;
   contributorInsights?: ContributorInsightsConfig;
   /** Simulated history to publish before live traffic starts, in ms. */
   historyMs?: number;
@@ -82,7 +84,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       upstreamClient: admin,
       sink,
       port: options.proxyPort,
-      enforcer: { capacityScale },
+      enforcer: { capacityScale, enforce: options.enforceCapacity ?? true },
       contributorInsights,
       insightsEnabledAtMs,
       flushIntervalMs: options.flushIntervalMs ?? 10_000,

@@ -26,9 +26,10 @@ export type ItemTableProps = {
 export function ItemTable({ items, keyColumns, selectedKey, keyOf, onOpen, label }: ItemTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  const columns = useMemo(() => [...keyColumns, ...commonAttributes(items, new Set(keyColumns), 4)], [items, keyColumns]);
+  const columns = useMemo(() => [...keyColumns, ...commonAttributes(items, new Set(keyColumns), Math.max(2, 5 - keyColumns.length))], [items, keyColumns]);
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const template = `repeat(${columns.length}, minmax(8rem, 1fr)) 5rem`;
+  // The first key column holds the longest values (sort keys); give it more room.
+  const template = `minmax(12rem, 2fr) repeat(${Math.max(0, columns.length - 1)}, minmax(7rem, 1fr)) 4.5rem`;
 
   const move = (to: number) => {
     const next = Math.max(0, Math.min(items.length - 1, to));

@@ -83,12 +83,12 @@ export function ItemsBrowser({ table }: { table: string }) {
 
 function IndexPicker({ detail, value, onChange }: { detail: TableDetail; value: string | null; onChange: (index: string | null) => void }) {
   return (
-    <label className="flex items-center gap-2 text-sm">
+    <label className="flex min-w-0 items-center gap-2 text-sm">
       <span className="text-slate-600 dark:text-slate-400">Reading</span>
       <select
         value={value ?? ""}
         onChange={(event) => onChange(event.target.value || null)}
-        className="max-w-[22rem] rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+        className="w-full max-w-[22rem] min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
       >
         <option value="">Table · {keySchemaLabel(detail.keys)}</option>
         {detail.gsis.map((index) => (

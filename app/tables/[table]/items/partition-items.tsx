@@ -16,8 +16,10 @@ import { SortKeyForm } from "./sort-key-form";
 
 type Props = { table: string; index: ResolvedIndex; state: ItemsViewState; update: (patch: Partial<ItemsViewState>, mode?: "push" | "replace") => void };
 
+/** Key columns for a partition's items: its partition key is in the header already, so only the other keys are listed. */
 export function keyColumnsOf(index: ResolvedIndex): string[] {
-  return [...new Set([index.keys.partitionKey.name, index.keys.sortKey?.name, index.tableKeys.partitionKey.name, index.tableKeys.sortKey?.name].filter((name): name is string => Boolean(name)))];
+  const names = [index.keys.sortKey?.name, index.tableKeys.partitionKey.name, index.tableKeys.sortKey?.name];
+  return [...new Set(names.filter((name): name is string => Boolean(name) && name !== index.keys.partitionKey.name))];
 }
 
 /** The selected partition: sort-key condition, optional filter, an exact count on demand, export, and the items. */

@@ -34,6 +34,14 @@ export function groupRows(items: WireItem[], partitionKey: string): Row[] {
   return rows;
 }
 
+function attributePreview(item: WireItem, keys: ReadonlySet<string | undefined>): string {
+  return Object.entries(item)
+    .filter(([name]) => !keys.has(name))
+    .slice(0, 4)
+    .map(([name, value]) => `${name}=${previewValue(value, 24)}`)
+    .join("  ");
+}
+
 type Props = { table: string; index: ResolvedIndex; state: ItemsViewState; update: (patch: Partial<ItemsViewState>, mode?: "push" | "replace") => void };
 
 export function ScanGroups({ table, index, state, update }: Props) {
@@ -46,6 +54,7 @@ export function ScanGroups({ table, index, state, update }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: (position) => (rows[position]?.kind === "group" ? GROUP_HEIGHT : ITEM_HEIGHT), overscan: 12 });
   const sortKey = index.keys.sortKey?.name;
+  const keyNames = new Set([index.keys.partitionKey.name, sortKey, index.tableKeys.partitionKey.name, index.tableKeys.sortKey?.name]);
   const button = "rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
 
   return (
@@ -102,8 +111,8 @@ export function ScanGroups({ table, index, state, update }: Props) {
                 aria-current={key !== null && key === state.item ? "true" : undefined}
                 className="flex items-center gap-4 border-b border-slate-100 pr-3 pl-8 text-left text-xs hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60"
               >
-                <span className="w-64 shrink-0 truncate font-mono">{sortKey ? previewValue(row.item[sortKey]) : previewValue(row.item[index.keys.partitionKey.name])}</span>
-                <span className="truncate text-slate-500">{Object.keys(row.item).length} attributes</span>
+                <span className="w-[22rem] max-w-[55%] shrink-0 truncate font-mono">{sortKey ? previewValue(row.item[sortKey]) : previewValue(row.item[index.keys.partitionKey.name])}</span>
+                <span className="truncate font-mono text-slate-500">{attributePreview(row.item, keyNames)}</span>
               </button>
             );
           })}
