@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { bindChildLifetime } from "../child-process-lifetime";
 import { freePort } from "../free-port";
 import { localDynamoDb } from "../local-clients";
 import { assertJava17 } from "./java-check";
@@ -71,27 +72,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   child.stdout?.on("data", (chunk: Buffer) => log(chunk.toString().trimEnd()));
   child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString().trimEnd()));
 
-  // If our process dies without calling stop(), don't leave a JVM behind.
-  const killOnExit = () => child.kill("SIGKILL");
-  process.on("exit", killOnExit);
+  const lifetime = bindChildLifetime(child);
 
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilAnswering(endpoint, child, 60_000);
   } catch (error) {
-    child.kill("SIGKILL");
-    process.off("exit", killOnExit);
+    lifetime.kill();
     throw error;
   }
-
-  const stop = async () => {
-    process.off("exit", killOnExit);
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  return { endpoint, port, pid: child.pid, stop };
+  return { endpoint, port, pid: child.pid, stop: lifetime.stop };
 }

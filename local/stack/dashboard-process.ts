@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { bindChildLifetime } from "../child-process-lifetime";
 import { childEnv } from "../local-config";
 
 const ROOT = process.cwd();
@@ -48,8 +49,7 @@ export async function startDashboard(options: {
   const log = options.log ?? (() => undefined);
   child.stdout?.on("data", (chunk: Buffer) => log(chunk.toString().trimEnd()));
   child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString().trimEnd()));
-  const killOnExit = () => child.kill("SIGKILL");
-  process.on("exit", killOnExit);
+  const lifetime = bindChildLifetime(child);
 
   const url = `http://${hostname}:${options.port}`;
   const deadline = Date.now() + 60_000;
@@ -62,22 +62,11 @@ export async function startDashboard(options: {
       // Not listening yet; keep polling until the deadline.
     }
     if (Date.now() > deadline) {
-      child.kill("SIGKILL");
+      lifetime.kill();
       throw new Error(`The dashboard did not answer on ${url} within 60 s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
-  return {
-    url,
-    stop: async () => {
-      process.off("exit", killOnExit);
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { url, stop: lifetime.stop };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Breadcrumbs, tableCrumbs } from "@/components/layout/breadcrumbs";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -18,13 +19,7 @@ export function TableDescription({ table }: { table: string }) {
   const query = useQuery(tablesQueries.detail(table));
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/" className="hover:underline">
-          Tables
-        </Link>
-        <span aria-hidden> / </span>
-        <span className="text-slate-900 dark:text-slate-100">{table}</span>
-      </nav>
+      <Breadcrumbs crumbs={tableCrumbs(table)} />
       {query.isPending ? <div aria-busy="true" className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" /> : null}
       {query.isError ? <ErrorPanel title={`Could not describe ${table}`} message={query.error.message} onRetry={() => void query.refetch()} /> : null}
       {query.data ? <TableBody detail={query.data.table} /> : null}

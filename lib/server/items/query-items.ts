@@ -1,14 +1,12 @@
 import "server-only";
-import { QueryCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
-import { env } from "@/lib/env";
+import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { filterExpressionFor } from "@/lib/dynamo/filter-expression";
 import { keyConditionFor } from "@/lib/dynamo/key-condition";
 import { fromWireItem } from "@/lib/dynamo/wire-value";
 import type { ItemsPage } from "@/lib/items/items-api";
 import { dynamodb } from "@/lib/server/aws/clients";
-import { decodeCursor, encodeCursor } from "./cursor-codec";
 import { attributeFilter, partitionValue, readScope, sortCondition, type ItemParams } from "./item-request";
-import { readPages } from "./read-pages";
+import { readItemsPage } from "./read-items-page";
 import { readTarget } from "./read-target";
 
 
@@ -34,23 +32,11 @@ export async function partitionQuery(tableName: string, params: ItemParams) {
 /** One page of a partition, in sort-key order. */
 export async function queryItems(tableName: string, params: ItemParams): Promise<ItemsPage> {
   const { target, input, filtered, scope } = await partitionQuery(tableName, params);
-  const startKey = params.cursor ? fromWireItem(decodeCursor(params.cursor, scope, target.index.cursorAttributes)) : undefined;
-  const outcome = await readPages({
-    limit: params.limit,
-    scanBudget: env().readScanBudget,
+  return readItemsPage({
+    target,
+    scope,
+    params,
     filtered,
-    cursorAttributes: target.index.cursorAttributes,
-    startKey,
-    fetchPage: (ExclusiveStartKey: Record<string, AttributeValue> | undefined, Limit: number) =>
-      dynamodb().send(new QueryCommand({ ...input, ExclusiveStartKey, Limit })),
+    fetchPage: (ExclusiveStartKey, Limit) => dynamodb().send(new QueryCommand({ ...input, ExclusiveStartKey, Limit })),
   });
-  return {
-    items: outcome.items,
-    count: outcome.count,
-    scannedCount: outcome.scannedCount,
-    nextCursor: outcome.lastEvaluatedKey ? encodeCursor(scope, outcome.lastEvaluatedKey) : null,
-    consumedCapacity: outcome.consumedCapacity,
-    requests: outcome.requests,
-    stoppedAtBudget: outcome.stoppedAtBudget,
-  };
 }

@@ -1,13 +1,11 @@
 import "server-only";
-import { ScanCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
-import { env } from "@/lib/env";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { filterExpressionFor } from "@/lib/dynamo/filter-expression";
 import { fromWireItem } from "@/lib/dynamo/wire-value";
 import { dynamodb } from "@/lib/server/aws/clients";
-import { decodeCursor, encodeCursor } from "./cursor-codec";
 import { attributeFilter, readScope, type ItemParams } from "./item-request";
 import type { ItemsPage } from "@/lib/items/items-api";
-import { readPages } from "./read-pages";
+import { readItemsPage } from "./read-items-page";
 import { readTarget } from "./read-target";
 
 /** The Scan input for a table or index with an optional filter. Shared by the scan page and the export. */
@@ -29,23 +27,11 @@ export async function tableScan(tableName: string, params: ItemParams) {
 /** One page of a Scan, in storage order: each partition's items arrive together, which the UI shows as groups. */
 export async function scanItems(tableName: string, params: ItemParams): Promise<ItemsPage> {
   const { target, input, filtered, scope } = await tableScan(tableName, params);
-  const startKey = params.cursor ? fromWireItem(decodeCursor(params.cursor, scope, target.index.cursorAttributes)) : undefined;
-  const outcome = await readPages({
-    limit: params.limit,
-    scanBudget: env().readScanBudget,
+  return readItemsPage({
+    target,
+    scope,
+    params,
     filtered,
-    cursorAttributes: target.index.cursorAttributes,
-    startKey,
-    fetchPage: (ExclusiveStartKey: Record<string, AttributeValue> | undefined, Limit: number) =>
-      dynamodb().send(new ScanCommand({ ...input, ExclusiveStartKey, Limit })),
+    fetchPage: (ExclusiveStartKey, Limit) => dynamodb().send(new ScanCommand({ ...input, ExclusiveStartKey, Limit })),
   });
-  return {
-    items: outcome.items,
-    count: outcome.count,
-    scannedCount: outcome.scannedCount,
-    nextCursor: outcome.lastEvaluatedKey ? encodeCursor(scope, outcome.lastEvaluatedKey) : null,
-    consumedCapacity: outcome.consumedCapacity,
-    requests: outcome.requests,
-    stoppedAtBudget: outcome.stoppedAtBudget,
-  };
 }

@@ -1,8 +1,10 @@
 "use client";
 
+import { Breadcrumbs, tableCrumbs } from "@/components/layout/breadcrumbs";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { ItemSizePanel } from "@/components/items/item-size-panel";
 import { ItemView } from "@/components/items/item-view";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -10,6 +12,10 @@ import { keyText } from "@/lib/items/value-preview";
 import { viewStateToParams, DEFAULT_VIEW_STATE } from "@/lib/items/items-view-state";
 import { itemsQueries } from "@/lib/queries/items-queries";
 import { tablesQueries } from "@/lib/queries/tables-queries";
+import { lsiProjections } from "@/lib/tables/lsi-projections";
+import type { TableDetail } from "@/lib/tables/table-detail";
+
+const keyAttributes = (detail: TableDetail) => ({ partitionKey: detail.keys.partitionKey.name, sortKey: detail.keys.sortKey?.name ?? null });
 
 /** The shareable page of one item: /tables/T/item?key=<DynamoDB JSON of its key>. */
 export function ItemPermalink({ table }: { table: string }) {
@@ -21,17 +27,7 @@ export function ItemPermalink({ table }: { table: string }) {
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/" className="hover:underline">
-          Tables
-        </Link>
-        <span aria-hidden> / </span>
-        <Link href={`/tables/${encodeURIComponent(table)}`} className="hover:underline">
-          {table}
-        </Link>
-        <span aria-hidden> / </span>
-        <span className="text-slate-900 dark:text-slate-100">Item</span>
-      </nav>
+      <Breadcrumbs crumbs={tableCrumbs(table, "Item")} />
       {key === null ? <ErrorPanel title="No item key" message="This link has no ?key= with the item's key as DynamoDB JSON." /> : null}
       {key !== null ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -48,8 +44,13 @@ export function ItemPermalink({ table }: { table: string }) {
       {item.isPending && key !== null ? <div aria-busy="true" className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" /> : null}
       {item.isError ? <ErrorPanel title="Could not read this item" message={item.error.message} onRetry={() => void item.refetch()} /> : null}
       {item.data && detail ? (
-        <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-          <ItemView item={item.data.item} keyAttributes={{ partitionKey: detail.keys.partitionKey.name, sortKey: detail.keys.sortKey?.name ?? null }} />
+        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
+          <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+            <ItemView item={item.data.item} keyAttributes={keyAttributes(detail)} />
+          </div>
+          <div className="rounded-lg bg-white shadow-sm dark:bg-slate-900">
+            <ItemSizePanel item={item.data.item} tableKeys={keyAttributes(detail)} lsis={lsiProjections(detail)} />
+          </div>
         </div>
       ) : null}
     </div>

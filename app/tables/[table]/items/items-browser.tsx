@@ -1,7 +1,7 @@
 "use client";
 
+import { Breadcrumbs, tableCrumbs } from "@/components/layout/breadcrumbs";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { ViewTabs } from "@/components/items/view-tabs";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { tablesQueries } from "@/lib/queries/tables-queries";
@@ -37,17 +37,7 @@ export function ItemsBrowser({ table }: { table: string }) {
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/" className="hover:underline">
-          Tables
-        </Link>
-        <span aria-hidden> / </span>
-        <Link href={`/tables/${encodeURIComponent(table)}`} className="hover:underline">
-          {table}
-        </Link>
-        <span aria-hidden> / </span>
-        <span className="text-slate-900 dark:text-slate-100">Items</span>
-      </nav>
+      <Breadcrumbs crumbs={tableCrumbs(table, "Items")} />
 
       {detailQuery.isError ? <ErrorPanel title={`Could not describe ${table}`} message={detailQuery.error.message} onRetry={() => void detailQuery.refetch()} /> : null}
       {detailQuery.isPending ? <div aria-busy="true" className="h-64 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" /> : null}

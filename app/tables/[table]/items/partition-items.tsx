@@ -6,12 +6,13 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { formatCount } from "@/lib/format/format-count";
 import { itemKeyJson } from "@/lib/items/item-key";
-import { PAGE_SIZES, readParams, type ItemsViewState } from "@/lib/items/items-view-state";
-import { exportUrl, itemsQueries } from "@/lib/queries/items-queries";
+import { readParams, type ItemsViewState } from "@/lib/items/items-view-state";
+import { itemsQueries } from "@/lib/queries/items-queries";
 import type { ResolvedIndex } from "@/lib/tables/index-keys";
 import { CostLine } from "./cost-line";
 import { FilterForm } from "./filter-form";
 import { ItemTable } from "./item-table";
+import { BUTTON, ExportLinks, PageSizeSelect } from "./read-controls";
 import { SortKeyForm } from "./sort-key-form";
 
 type Props = { table: string; index: ResolvedIndex; state: ItemsViewState; update: (patch: Partial<ItemsViewState>, mode?: "push" | "replace") => void };
@@ -51,7 +52,7 @@ function SelectedPartition({ table, index, state, update }: Props) {
   const totals = pages.reduce((sum, page) => ({ consumed: sum.consumed + page.consumedCapacity, scanned: sum.scanned + page.scannedCount, requests: sum.requests + page.requests }), { consumed: 0, scanned: 0, requests: 0 });
   const stoppedAtBudget = pages.at(-1)?.stoppedAtBudget ?? false;
   const keyColumns = useMemo(() => keyColumnsOf(index), [index]);
-  const button = "rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
+  const button = BUTTON;
 
   return (
     <section aria-label="Partition items" className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
@@ -68,16 +69,9 @@ function SelectedPartition({ table, index, state, update }: Props) {
       <SortKeyForm sortKey={index.keys.sortKey} state={state} update={update} />
       <div className="flex flex-wrap items-center gap-3">
         <FilterForm state={state} update={update} />
-        <label className="ml-auto flex items-center gap-2 text-sm">
-          <span className="text-slate-600 dark:text-slate-400">Page size</span>
-          <select value={state.limit} onChange={(event) => update({ limit: Number(event.target.value) }, "replace")} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-950">
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </label>
+        <span className="ml-auto">
+          <PageSizeSelect value={state.limit} onChange={(limit) => update({ limit }, "replace")} />
+        </span>
       </div>
 
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -92,13 +86,8 @@ function SelectedPartition({ table, index, state, update }: Props) {
           </span>
         ) : null}
         {count.isError ? <span className="text-rose-700 dark:text-rose-400">Count failed: {count.error.message}</span> : null}
-        <span className="ml-auto flex gap-2">
-          <a className={button} href={exportUrl(table, params, "query", "jsonl")} download>
-            Export JSONL
-          </a>
-          <a className={button} href={exportUrl(table, params, "query", "csv")} download>
-            Export CSV
-          </a>
+        <span className="ml-auto">
+          <ExportLinks table={table} params={params} source="query" />
         </span>
       </div>
 

@@ -7,12 +7,13 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import type { WireItem } from "@/lib/dynamo/wire-value";
 import { formatCount } from "@/lib/format/format-count";
 import { itemKeyJson } from "@/lib/items/item-key";
-import { PAGE_SIZES, readParams, type ItemsViewState } from "@/lib/items/items-view-state";
+import { readParams, type ItemsViewState } from "@/lib/items/items-view-state";
 import { keyText, previewValue } from "@/lib/items/value-preview";
-import { exportUrl, itemsQueries } from "@/lib/queries/items-queries";
+import { itemsQueries } from "@/lib/queries/items-queries";
 import type { ResolvedIndex } from "@/lib/tables/index-keys";
 import { CostLine } from "./cost-line";
 import { FilterForm } from "./filter-form";
+import { BUTTON, ExportLinks, PageSizeSelect } from "./read-controls";
 
 type Row = { kind: "group"; key: string; count: number } | { kind: "item"; item: WireItem };
 const GROUP_HEIGHT = 44;
@@ -55,7 +56,7 @@ export function ScanGroups({ table, index, state, update }: Props) {
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: (position) => (rows[position]?.kind === "group" ? GROUP_HEIGHT : ITEM_HEIGHT), overscan: 12 });
   const sortKey = index.keys.sortKey?.name;
   const keyNames = new Set([index.keys.partitionKey.name, sortKey, index.tableKeys.partitionKey.name, index.tableKeys.sortKey?.name]);
-  const button = "rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
+  const button = BUTTON;
 
   return (
     <section aria-label="Scan grouped by partition" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
@@ -64,22 +65,10 @@ export function ScanGroups({ table, index, state, update }: Props) {
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <FilterForm state={state} update={update} />
-        <label className="ml-auto flex items-center gap-2 text-sm">
-          <span className="text-slate-600 dark:text-slate-400">Page size</span>
-          <select value={state.limit} onChange={(event) => update({ limit: Number(event.target.value) }, "replace")} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-950">
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </label>
-        <a className={button} href={exportUrl(table, params, "scan", "jsonl")} download>
-          Export JSONL
-        </a>
-        <a className={button} href={exportUrl(table, params, "scan", "csv")} download>
-          Export CSV
-        </a>
+        <span className="ml-auto">
+          <PageSizeSelect value={state.limit} onChange={(limit) => update({ limit }, "replace")} />
+        </span>
+        <ExportLinks table={table} params={params} source="scan" />
       </div>
       {query.isError ? <ErrorPanel title="Could not scan" message={query.error.message} onRetry={() => void query.refetch()} /> : null}
       {query.isPending ? <div aria-busy="true" className="h-40 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" /> : null}

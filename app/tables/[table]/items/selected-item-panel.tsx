@@ -2,6 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ItemDetailPanel } from "@/components/items/item-detail-panel";
+import { ItemSizePanel } from "@/components/items/item-size-panel";
+import { lsiProjections } from "@/lib/tables/lsi-projections";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { itemHref } from "@/lib/items/item-key";
 import { keyText } from "@/lib/items/value-preview";
@@ -27,7 +29,9 @@ export function SelectedItemPanel({ table, detail, state, onClose }: { table: st
   return (
     <div className="fixed inset-y-0 right-0 z-30 flex w-full flex-col border-l border-slate-200 bg-white shadow-2xl sm:w-[36rem] dark:border-slate-800 dark:bg-slate-900">
       {query.data ? (
-        <ItemDetailPanel item={query.data.item} keyAttributes={keyAttributes} title={keyTitle(query.data.item, keyAttributes)} itemHref={itemHref(table, key)} onClose={onClose} />
+        <ItemDetailPanel item={query.data.item} keyAttributes={keyAttributes} title={keyTitle(query.data.item, keyAttributes)} itemHref={itemHref(table, key)} onClose={onClose}>
+          <ItemSizePanel item={query.data.item} tableKeys={keyAttributes} lsis={lsiProjections(detail)} />
+        </ItemDetailPanel>
       ) : (
         <div className="space-y-3 p-4">
           <button type="button" onClick={onClose} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
