@@ -3,6 +3,7 @@ import { freePort } from "../local/free-port";
 import { buildIsStale, runNextBuild, startDashboard } from "../local/stack/dashboard-process";
 import { startLocalStack } from "../local/stack/local-stack";
 import { measureFirstLoadJs } from "./first-load-js";
+import { benchItemSize } from "./item-size-bench";
 import { benchItems } from "./items-bench";
 import { measureLatency } from "./stats";
 
@@ -10,6 +11,10 @@ import { measureLatency } from "./stats";
 async function main(): Promise<void> {
   const log = (line: string) => console.log(`[bench] ${line}`);
   const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import("node:os")).cpus().length } };
+
+  // Pure CPU, so it runs before the JVM and the dashboard are up to compete for the cores.
+  log("measuring itemSize throughput…");
+  results.itemSize = benchItemSize();
 
   log("starting DynamoDB Local and seeding the demo tables…");
   const stack = await startLocalStack({ seed: true, heapMb: 768, enforceCapacity: false, log });
@@ -45,6 +50,8 @@ function printTable(results: Record<string, unknown>): void {
   const rows: Array<[string, string]> = [];
   const seed = results.seed as { items: number; seconds: number; itemsPerSecond: number };
   rows.push(["seed throughput", `${seed.itemsPerSecond} items/s (${seed.items} items in ${seed.seconds} s)`]);
+  const itemSizeBench = results.itemSize as ReturnType<typeof benchItemSize>;
+  rows.push(["itemSize throughput", `${itemSizeBench.mbPerSecond} MB/s · ${itemSizeBench.itemsPerSecond} items/s (${itemSizeBench.items} items × ${itemSizeBench.passes} passes)`]);
   const api = results.api as Record<string, { requests: number; firstMs: number; p50Ms: number; p95Ms: number; errors: number }>;
   for (const [name, summary] of Object.entries(api)) {
     rows.push([`API ${name}`, `p50 ${summary.p50Ms} ms · p95 ${summary.p95Ms} ms · first ${summary.firstMs} ms · n=${summary.requests} · errors ${summary.errors}`]);

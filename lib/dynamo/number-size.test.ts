@@ -119,3 +119,17 @@ describe("numberSize properties", () => {
     );
   });
 });
+
+describe("numberSize at the 20-byte mantissa maximum", () => {
+  // Found by the DynamoDB Local oracle: a negative number whose digits fill 20 bytes gets no terminator byte.
+  it.each([
+    ["-1.2345678901234567890123456789012345678", 21],
+    ["-12345678901234567890123456789012345678E1", 21],
+    ["-1234567890123456789012345678901234567.8", 21],
+    ["1.2345678901234567890123456789012345678", 21],
+    [`-${"9".repeat(38)}`, 21],
+    [`-${"1".repeat(37)}`, 21],
+  ])("%s is %d bytes", (text, bytes) => {
+    expect(numberSize(text)).toBe(bytes);
+  });
+});

@@ -33,11 +33,18 @@ export function decimalParts(text: string): DecimalParts {
  * DynamoDB's stored size of a number, per REFERENCE.md: digits pack two per byte in base-100 pairs aligned on the
  * decimal point, after one byte of exponent. When n and E are both even the leading digit sits alone in its pair,
  * costing one more byte; negative numbers carry a terminator byte. Zero (of either sign) is 1 byte.
+ * The terminator is left out when the digits already fill the 20-byte maximum (38 digits, both n and E even), so no
+ * number takes more than 21 bytes: measured against DynamoDB Local by tests/integration/item-size-oracle.test.ts,
+ * where REFERENCE.md's rule 3 alone would say 22.
  */
+const MAX_MANTISSA_BYTES = 20;
+
 export function numberSize(text: string): number {
   const { negative, digits, exponent } = decimalParts(text);
   const n = digits.length;
   if (n === 0) return 1;
   const unalignedPair = n % 2 === 0 && exponent % 2 === 0 ? 1 : 0;
-  return 1 + Math.ceil(n / 2) + unalignedPair + (negative ? 1 : 0);
+  const mantissaBytes = Math.ceil(n / 2) + unalignedPair;
+  const terminator = negative && mantissaBytes < MAX_MANTISSA_BYTES ? 1 : 0;
+  return 1 + mantissaBytes + terminator;
 }
