@@ -15,6 +15,7 @@ describe("parseEnv", () => {
       exportMaxRcu: 5_000,
       readScanBudget: 10_000,
       countMaxRcu: 2_000,
+      maxConcurrentJobs: 2,
     });
   });
 
@@ -31,6 +32,7 @@ describe("parseEnv", () => {
       EXPORT_MAX_RCU: "20",
       READ_SCAN_BUDGET: "1000",
       COUNT_MAX_RCU: "50",
+      MAX_CONCURRENT_JOBS: "4",
     });
     expect(env).toEqual({
       awsRegion: "eu-west-1",
@@ -44,6 +46,7 @@ describe("parseEnv", () => {
       exportMaxRcu: 20,
       readScanBudget: 1000,
       countMaxRcu: 50,
+      maxConcurrentJobs: 4,
     });
   });
 
@@ -63,6 +66,8 @@ describe("parseEnv", () => {
     ["CURSOR_SECRET", "short"],
     ["EXPORT_MAX_ITEMS", "0"],
     ["READ_SCAN_BUDGET", "5"],
+    ["MAX_CONCURRENT_JOBS", "0"],
+    ["MAX_CONCURRENT_JOBS", "1.5"],
   ])("rejects %s=%s with a message naming the variable", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(name);

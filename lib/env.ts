@@ -43,6 +43,7 @@ const envSchema = z.object({
   EXPORT_MAX_RCU: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(10_000_000).default(5_000)),
   READ_SCAN_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(1_000_000).default(10_000)),
   COUNT_MAX_RCU: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(10_000_000).default(2_000)),
+  MAX_CONCURRENT_JOBS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
   TABLES: z.preprocess(
     emptyAsUndefined,
     z
@@ -68,6 +69,8 @@ export type Env = {
   readScanBudget: number;
   /** RCU one exact count may spend before it reports a partial count. */
   countMaxRcu: number;
+  /** Background jobs (size audits, key samples) that may run at once on this server; more get a 429. */
+  maxConcurrentJobs: number;
 };
 
 export class EnvError extends Error {
@@ -97,6 +100,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     exportMaxRcu: raw.EXPORT_MAX_RCU,
     readScanBudget: raw.READ_SCAN_BUDGET,
     countMaxRcu: raw.COUNT_MAX_RCU,
+    maxConcurrentJobs: raw.MAX_CONCURRENT_JOBS,
   };
 }
 

@@ -14,6 +14,7 @@ import { tablesQueries } from "@/lib/queries/tables-queries";
 import { billingLabel, capacityLabel, keySchemaLabel, projectionLabel, streamLabel, ttlLabel } from "@/lib/tables/describe-labels";
 import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
 import { tableHealth } from "@/lib/tables/table-health";
+import { SizeAuditSection } from "./size-audit/size-audit-section";
 
 export function TableDescription({ table }: { table: string }) {
   const query = useQuery(tablesQueries.detail(table));
@@ -82,6 +83,8 @@ function TableBody({ detail }: { detail: TableDetail }) {
           <IndexList indexes={indexes} billingMode={detail.billingMode} />
         )}
       </section>
+
+      <SizeAuditSection detail={detail} />
 
       <section aria-labelledby="identity-heading" className="space-y-2 text-sm">
         <h2 id="identity-heading" className="text-lg font-semibold">

@@ -20,7 +20,7 @@ export function createCloudWatchClient(config: Pick<CloudWatchClientConfig, keyo
   return client;
 }
 
-type ClientCache = { dynamodb?: DynamoDBClient; cloudwatch?: CloudWatchClient };
+type ClientCache = { dynamodb?: DynamoDBClient; dynamodbForJobs?: DynamoDBClient; cloudwatch?: CloudWatchClient };
 
 // Cached on globalThis so dev-mode hot reload reuses one client per service instead of leaking sockets.
 const cache: ClientCache = ((globalThis as { __dynamoLensClients?: ClientCache }).__dynamoLensClients ??= {});
@@ -33,6 +33,23 @@ export function dynamodb(): DynamoDBClient {
     profile: settings.awsProfile,
   });
   return cache.dynamodb;
+}
+
+/**
+ * The client background jobs (size audits, key samples) read with: the same read-only guard, but one attempt per
+ * request. The SDK's default retries back off and resend a throttled request; a job must instead stop on the first
+ * ProvisionedThroughputExceededException / ThrottlingException, so it never keeps pressing on a table that is
+ * already out of capacity and competing with the application's own traffic.
+ */
+export function dynamodbForJobs(): DynamoDBClient {
+  const settings = env();
+  cache.dynamodbForJobs ??= createDynamoDbClient({
+    region: settings.awsRegion,
+    endpoint: settings.dynamodbEndpoint,
+    profile: settings.awsProfile,
+    maxAttempts: 1,
+  });
+  return cache.dynamodbForJobs;
 }
 
 export function cloudwatch(): CloudWatchClient {

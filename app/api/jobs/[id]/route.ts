@@ -1,0 +1,44 @@
+// GET /api/jobs/:id – a background job's progress and result; DELETE – cancel it
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import { jobIdSchema } from "@/lib/jobs/job-params";
+import type { JobResponse, JobSnapshot } from "@/lib/jobs/job-types";
+import { jsonResponse } from "@/lib/server/http/error-response";
+import { handleRoute, methodNotAllowed, parseInput } from "@/lib/server/http/route-helpers";
+import { jobRegistry } from "@/lib/server/jobs/job-registry";
+import { isTableExposed } from "@/lib/server/tables/list-tables";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+const paramsSchema = z.object({ id: jobIdSchema });
+
+async function jobId(context: Context): Promise<string> {
+  return parseInput(paramsSchema, await context.params).id;
+}
+
+/** Unknown ids, and jobs on tables the TABLES setting hides, are both 404s. */
+function found(id: string, job: JobSnapshot<unknown, unknown> | undefined): JobResponse {
+  if (!job || !isTableExposed(job.table)) throw new AppError("NOT_FOUND", `No job with id ${id} (jobs are kept in memory until the server restarts).`);
+  return { job };
+}
+
+export async function GET(_request: Request, context: Context): Promise<Response> {
+  return handleRoute(async () => {
+    const id = await jobId(context);
+    return jsonResponse(found(id, jobRegistry().get(id)));
+  });
+}
+
+export async function DELETE(_request: Request, context: Context): Promise<Response> {
+  return handleRoute(async () => {
+    const id = await jobId(context);
+    const registry = jobRegistry();
+    // Check first, so a job on a hidden table cannot be cancelled either.
+    found(id, registry.get(id));
+    return jsonResponse(found(id, await registry.cancel(id)));
+  });
+}
+
+export const { POST, PUT, PATCH } = methodNotAllowed(["GET", "DELETE"]);

@@ -1,0 +1,41 @@
+// POST /api/tables/:table/jobs – start a background job (a size audit) on a table; GET ?kind= – its latest job
+import { z } from "zod";
+import { jobKindSchema } from "@/lib/jobs/job-params";
+import type { LatestJobResponse, StartJobResponse } from "@/lib/jobs/job-types";
+import { jsonResponse } from "@/lib/server/http/error-response";
+import { handleRoute, methodNotAllowed, parseInput } from "@/lib/server/http/route-helpers";
+import { tableParam } from "@/lib/server/http/table-param";
+import { jobRegistry } from "@/lib/server/jobs/job-registry";
+import { parseStartJobBody, readJsonBody } from "@/lib/server/jobs/job-request";
+import { startSizeAudit } from "@/lib/server/jobs/size-audit";
+import { describeTable } from "@/lib/server/tables/describe-table";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ table: string }> };
+
+export async function POST(request: Request, context: Context): Promise<Response> {
+  return handleRoute(async () => {
+    const table = await tableParam(context);
+    const params = parseStartJobBody(await readJsonBody(request));
+    const job = await startSizeAudit(table, params);
+    const body: StartJobResponse = { id: job.id };
+    // 202: the job runs on after this response; poll GET /api/jobs/:id.
+    return jsonResponse(body, { status: 202 });
+  });
+}
+
+const querySchema = z.object({ kind: jobKindSchema });
+
+export async function GET(request: Request, context: Context): Promise<Response> {
+  return handleRoute(async () => {
+    const table = await tableParam(context);
+    const { kind } = parseInput(querySchema, { kind: new URL(request.url).searchParams.get("kind") ?? undefined });
+    // Hidden and missing tables get the same 404 as everywhere else.
+    await describeTable(table);
+    const body: LatestJobResponse = { job: jobRegistry().latest(table, kind) ?? null };
+    return jsonResponse(body);
+  });
+}
+
+export const { PUT, PATCH, DELETE } = methodNotAllowed(["GET", "POST"]);

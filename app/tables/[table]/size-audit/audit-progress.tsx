@@ -1,0 +1,53 @@
+import type { SizeAuditJob } from "@/lib/jobs/job-types";
+import { formatCount } from "@/lib/format/format-count";
+
+const STOP_TEXT = {
+  end: "read the whole table",
+  "sample-size": "read the sample",
+  budget: "stopped at the RCU budget",
+  throttled: "stopped because DynamoDB throttled it",
+  cancelled: "was cancelled",
+  failed: "failed",
+} as const;
+
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** The running job's progress (items, RCU against budget, ETA) with Cancel; or how the last one ended. */
+export function AuditProgress({ job, onCancel, cancelling }: { job: SizeAuditJob; onCancel: () => void; cancelling: boolean }) {
+  const { progress } = job;
+  const running = job.status === "running";
+  const percent = progress.fraction === null ? null : Math.round(progress.fraction * 100);
+  return (
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="audit-progress" data-status={job.status}>
+      <div className="flex flex-wrap items-center gap-3">
+        <span className="font-medium">
+          {running ? "Auditing…" : `The ${job.params.mode === "full" ? "full" : "sample"} audit ${job.stopReason ? STOP_TEXT[job.stopReason] : job.status}`}
+        </span>
+        <span className="text-slate-600 tabular-nums dark:text-slate-400">
+          {formatCount(progress.itemsRead)} items · {Math.round(progress.rcuUsed * 10) / 10} of {formatCount(progress.rcuBudget)} RCU · {duration(progress.elapsedMs)}
+          {running && progress.etaMs !== null ? ` · about ${duration(progress.etaMs)} left` : ""}
+        </span>
+        {running ? (
+          <button type="button" onClick={onCancel} disabled={cancelling} className="ml-auto rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+            {cancelling ? "Cancelling…" : "Cancel"}
+          </button>
+        ) : (
+          <span className="ml-auto text-xs text-slate-500">{job.finishedAt ? `finished ${new Date(job.finishedAt).toLocaleString()}` : ""}</span>
+        )}
+      </div>
+      {running ? (
+        <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Audit progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
+          <div className={`h-full bg-sky-600 ${percent === null ? "w-1/3 animate-pulse" : ""}`} style={percent === null ? undefined : { width: `${percent}%` }} />
+        </div>
+      ) : null}
+      {job.throttle ? (
+        <p className="text-amber-800 dark:text-amber-300">
+          DynamoDB throttled the audit ({job.throttle.reason ?? "no reason given"}), so it stopped to leave the table alone. The results cover what it read.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { Hint } from "@/components/ui/hint";
+import type { SizeAuditParams, SizeAuditResult } from "@/lib/jobs/job-types";
+import { cancelJob, jobsKeys, jobsQueries, startJob } from "@/lib/queries/jobs-queries";
+import type { TableDetail } from "@/lib/tables/table-detail";
+import { AuditForm } from "./audit-form";
+import { AuditProgress } from "./audit-progress";
+import { AuditResults } from "./audit-results";
+
+/** Start a size audit, watch it, cancel it, and read its results, which outlive the job until a newer audit replaces them. */
+export function SizeAuditSection({ detail }: { detail: TableDetail }) {
+  const table = detail.name;
+  const queryClient = useQueryClient();
+  const latest = useQuery(jobsQueries.latest<SizeAuditParams, SizeAuditResult>(table, "size-audit"));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: jobsKeys.latest(table, "size-audit") });
+  const start = useMutation({ mutationFn: (params: SizeAuditParams) => startJob(table, params), onSuccess: refresh });
+  const cancel = useMutation({ mutationFn: (id: string) => cancelJob(id), onSuccess: refresh });
+  const job = latest.data?.job ?? null;
+  const running = job?.status === "running";
+
+  return (
+    <section aria-labelledby="size-audit-heading" className="space-y-4" data-testid="size-audit">
+      <h2 id="size-audit-heading" className="flex items-center gap-2 text-lg font-semibold">
+        Item sizes
+        <Hint label="What the size audit does">
+          Reads items (a sample, or the whole table) within a capacity budget and a rate limit, sizes each one exactly by
+          DynamoDB&apos;s rules, and reports how close items come to the 400 KB limit. It only reads; it stops at once if
+          DynamoDB starts throttling.
+        </Hint>
+      </h2>
+      {latest.isError ? <ErrorPanel title="Could not load the last audit" message={latest.error.message} onRetry={() => void latest.refetch()} /> : null}
+      {!running ? <AuditForm detail={detail} onStart={(params) => start.mutate(params)} starting={start.isPending} /> : null}
+      {start.isError ? <ErrorPanel title="The audit did not start" message={start.error.message} /> : null}
+      {job ? <AuditProgress job={job} onCancel={() => cancel.mutate(job.id)} cancelling={cancel.isPending} /> : null}
+      {job?.result ? <AuditResults table={table} result={job.result} detail={detail} /> : null}
+      {job?.status === "failed" && job.error ? <ErrorPanel title="The audit failed" message={job.error.message} /> : null}
+    </section>
+  );
+}

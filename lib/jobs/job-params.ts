@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { ITEM_SIZE_LIMIT } from "@/lib/dynamo/item-size";
+import type { SizeAuditParams } from "./job-types";
+
+/** Validation of a job request body. Client-safe, so a form can check its input with the same rules as the API. */
+
+/** AWS's inspection threshold: 350 KB. */
+export const DEFAULT_SIZE_THRESHOLD_BYTES = 358_400;
+
+const whole = (min: number, max: number) =>
+  z.number("must be a number").int("must be a whole number").min(min, `must be at least ${min.toLocaleString("en-US")}`).max(max, `must be at most ${max.toLocaleString("en-US")}`);
+const positive = (min: number, max: number) =>
+  z.number("must be a number").min(min, `must be at least ${min.toLocaleString("en-US")}`).max(max, `must be at most ${max.toLocaleString("en-US")}`);
+
+export const sizeAuditParamsSchema: z.ZodType<SizeAuditParams, unknown> = z
+  .strictObject({
+    kind: z.literal("size-audit"),
+    mode: z.enum(["sample", "full"], 'must be "sample" or "full"'),
+    sampleSize: whole(1, 1_000_000).optional(),
+    rcuBudget: positive(1, 1_000_000),
+    rcuPerSecond: positive(1, 10_000),
+    segments: whole(1, 16),
+    thresholdBytes: whole(1, ITEM_SIZE_LIMIT).default(DEFAULT_SIZE_THRESHOLD_BYTES),
+  })
+  .superRefine((params, context) => {
+    if (params.mode === "sample" && params.sampleSize === undefined) {
+      context.addIssue({ code: "custom", path: ["sampleSize"], message: "is required in sample mode" });
+    }
+    if (params.mode === "full" && params.sampleSize !== undefined) {
+      context.addIssue({ code: "custom", path: ["sampleSize"], message: "applies only to sample mode" });
+    }
+  });
+
+export const JOB_KINDS = ["size-audit", "key-sample"] as const;
+export const jobKindSchema = z.enum(JOB_KINDS, `must be one of ${JOB_KINDS.join(", ")}`);
+
+/** Job ids are crypto.randomUUID() values. */
+export const jobIdSchema = z.uuid("is not a job id");

@@ -1,0 +1,27 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import { jobKindSchema, sizeAuditParamsSchema } from "@/lib/jobs/job-params";
+import type { SizeAuditParams } from "@/lib/jobs/job-types";
+import { parseInput } from "@/lib/server/http/route-helpers";
+
+/** A job request is a few numbers; anything bigger is not one. */
+const MAX_BODY_CHARS = 4_096;
+
+/** The request body as JSON; an oversized or malformed body is a 400. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_CHARS) throw new AppError("BAD_REQUEST", `The request body must be at most ${MAX_BODY_CHARS} characters.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+}
+
+/** The validated parameters of a job request. Only size audits can be started for now. */
+export function parseStartJobBody(body: unknown): SizeAuditParams {
+  const { kind } = parseInput(z.object({ kind: jobKindSchema }), body);
+  if (kind === "key-sample") throw new AppError("BAD_REQUEST", "kind: key-sample jobs are not available yet.");
+  return parseInput(sizeAuditParamsSchema, body);
+}

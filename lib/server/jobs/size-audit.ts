@@ -1,0 +1,83 @@
+import "server-only";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { LsiProjection } from "@/lib/dynamo/item-size";
+import { readFraction, type ProgressReport } from "@/lib/jobs/job-progress";
+import type { SizeAuditJob, SizeAuditParams, SizeAuditResult } from "@/lib/jobs/job-types";
+import { SizeAuditAccumulator, type AuditTable } from "@/lib/jobs/size-audit-accumulator";
+import type { TableDetail } from "@/lib/tables/table-detail";
+import { describeTable } from "@/lib/server/tables/describe-table";
+import { budgetedScan, type BudgetedScanProgress } from "./budgeted-scan";
+import { jobRegistry, type JobOutcome, type JobRegistry, type JobRunContext } from "./job-registry";
+
+export type SizeAuditOptions = {
+  /** Defaults to the jobs client; tests pass one pointed at the metering proxy. */
+  client?: DynamoDBClient;
+  registry?: JobRegistry;
+  maxPageLimit?: number;
+};
+
+/**
+ * Starts a size audit of an exposed table (a hidden or missing one is a 404) as a background job and returns its
+ * first snapshot. Only an in-memory job is created; the table is only read.
+ */
+export async function startSizeAudit(tableName: string, params: SizeAuditParams, options: SizeAuditOptions = {}): Promise<SizeAuditJob> {
+  const table = await describeTable(tableName);
+  const registry = options.registry ?? jobRegistry();
+  const initial = progressOf(table, params, { itemsRead: 0, rcuUsed: 0, pages: 0, maxPageRcu: 0, segmentsDone: 0, segments: params.segments });
+  return registry.start("size-audit", tableName, params, (context) => runSizeAudit(table, params, context, options), initial);
+}
+
+/** The audit itself: one budgeted Scan feeding a bounded-memory accumulator. Returns a partial result when stopped early. */
+export async function runSizeAudit(table: TableDetail, params: SizeAuditParams, context: JobRunContext, options: SizeAuditOptions = {}): Promise<JobOutcome<SizeAuditResult>> {
+  const accumulator = new SizeAuditAccumulator(auditTable(table), { mode: params.mode, thresholdBytes: params.thresholdBytes });
+  const scan = await budgetedScan({
+    table: table.name,
+    segments: params.segments,
+    rcuBudget: params.rcuBudget,
+    rcuPerSecond: params.rcuPerSecond,
+    targetItems: params.mode === "sample" ? (params.sampleSize ?? null) : null,
+    maxPageLimit: options.maxPageLimit,
+    signal: context.signal,
+    client: options.client,
+    onPage: (items, segment) => {
+      for (const item of items) accumulator.add(item, segment);
+    },
+    onSegmentEnd: (segment) => accumulator.endSegment(segment),
+    onProgress: (progress) => context.report(progressOf(table, params, progress)),
+  });
+  const result = accumulator.result({ itemsRead: scan.itemsRead, rcuUsed: scan.rcuUsed, pagesRead: scan.pages, maxPageRcu: scan.maxPageRcu, stopReason: scan.stopReason });
+  return { result, stopReason: scan.stopReason, throttle: scan.throttle };
+}
+
+function progressOf(table: TableDetail, params: SizeAuditParams, scan: BudgetedScanProgress): ProgressReport {
+  // ItemCount is approximate (refreshed about every six hours); it only steers the progress bar.
+  const approximateItems = table.itemCount !== null && table.itemCount > 0 ? table.itemCount : null;
+  const itemTarget = params.mode === "sample" ? Math.min(params.sampleSize ?? Infinity, approximateItems ?? Infinity) : approximateItems;
+  return {
+    itemsRead: scan.itemsRead,
+    rcuUsed: scan.rcuUsed,
+    rcuBudget: params.rcuBudget,
+    fraction: readFraction({ itemsRead: scan.itemsRead, itemTarget: itemTarget === Infinity ? null : itemTarget, rcuUsed: scan.rcuUsed, rcuBudget: params.rcuBudget }),
+    pagesRead: scan.pages,
+    segmentsDone: scan.segmentsDone,
+    segments: params.segments,
+  };
+}
+
+const PROJECTIONS = new Set(["ALL", "KEYS_ONLY", "INCLUDE"] as const);
+
+function auditTable(table: TableDetail): AuditTable {
+  const lsis = table.lsis.flatMap((lsi): Array<LsiProjection & { name: string }> => {
+    if (!lsi.keys.sortKey) return [];
+    const type = lsi.projection.type;
+    // An unknown projection type is sized as ALL, the largest copy, so the limit is never understated.
+    const known = [...PROJECTIONS].find((candidate) => candidate === type) ?? "ALL";
+    return [{ name: lsi.name, sortKey: lsi.keys.sortKey.name, projection: { type: known, nonKeyAttributes: lsi.projection.nonKeyAttributes } }];
+  });
+  return {
+    keys: { partitionKey: table.keys.partitionKey.name, sortKey: table.keys.sortKey?.name ?? null },
+    lsis,
+    itemCount: table.itemCount,
+    sizeBytes: table.sizeBytes,
+  };
+}
