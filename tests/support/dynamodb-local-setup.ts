@@ -1,23 +1,40 @@
 import type { TestProject } from "vitest/node";
+import { startLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
 import { startDynamoDbLocal } from "../../local/dynamodb-local/start-dynamodb-local";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local/local-clients";
 
 declare module "vitest" {
   export interface ProvidedContext {
     dynamodbEndpoint: string;
+    /** The run's local CloudWatch, which the product's cloudwatch() client reads (CLOUDWATCH_ENDPOINT). */
+    cloudwatchEndpoint: string;
   }
 }
 
-/** One DynamoDB Local per integration run, on a free port; each test file creates its own tables. */
+/**
+ * One DynamoDB Local and one local CloudWatch per integration run, on free ports; each test file creates its own
+ * tables. Tests that need a CloudWatch of their own (to count calls in isolation) still start one themselves.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dynamodb = await startDynamoDbLocal({ heapMb: 768 });
-  // Workers are forked after global setup, so they inherit this environment and lib/env.ts sees the local endpoint.
+  const cloudwatch = await startLocalCloudWatch().catch(async (error: unknown) => {
+    await dynamodb.stop();
+    throw error;
+  });
+  // Workers are forked after global setup, so they inherit this environment and lib/env.ts sees the local endpoints.
   process.env.DYNAMODB_ENDPOINT = dynamodb.endpoint;
+  process.env.CLOUDWATCH_ENDPOINT = cloudwatch.endpoint;
   process.env.AWS_REGION = LOCAL_REGION;
   process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
   delete process.env.AWS_PROFILE;
   delete process.env.TABLES;
   project.provide("dynamodbEndpoint", dynamodb.endpoint);
-  return () => dynamodb.stop();
+  project.provide("cloudwatchEndpoint", cloudwatch.endpoint);
+  return async () => {
+    // Stop both even if one fails, then report the first failure.
+    const results = await Promise.allSettled([cloudwatch.stop(), dynamodb.stop()]);
+    const failure = results.find((result) => result.status === "rejected");
+    if (failure) throw failure.reason instanceof Error ? failure.reason : new Error(String(failure.reason));
+  };
 }

@@ -43,4 +43,16 @@ describe("TtlCache", () => {
     expect(await cache.get("a", 1_000, load)).toBe(4);
     expect(await cache.get("c", 1_000, load)).toBe(3);
   });
+
+  it("reports whether it loaded, joined a load in flight, or hit the cache", async () => {
+    const cache = new TtlCache<number>(10);
+    let release: (value: number) => void = () => undefined;
+    const load = () => new Promise<number>((resolve) => (release = resolve));
+    const first = cache.lookup("k", 1_000, load);
+    const second = cache.lookup("k", 1_000, load);
+    release(7);
+    expect(await first).toEqual({ value: 7, outcome: "miss" });
+    expect(await second).toEqual({ value: 7, outcome: "coalesced" });
+    expect(await cache.lookup("k", 1_000, load)).toEqual({ value: 7, outcome: "hit" });
+  });
 });

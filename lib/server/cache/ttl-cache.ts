@@ -1,5 +1,8 @@
 import "server-only";
 
+/** hit: a fresh cached value; miss: this call loaded it; coalesced: it joined a load already in flight. */
+export type CacheOutcome = "hit" | "miss" | "coalesced";
+
 type Entry<V> = { value: V; expiresAt: number };
 
 /**
@@ -17,10 +20,15 @@ export class TtlCache<V> {
   ) {}
 
   async get(key: string, ttlMs: number, load: () => Promise<V>): Promise<V> {
+    return (await this.lookup(key, ttlMs, load)).value;
+  }
+
+  /** Like get, and also says how it was answered, for callers that report their cache behaviour. */
+  async lookup(key: string, ttlMs: number, load: () => Promise<V>): Promise<{ value: V; outcome: CacheOutcome }> {
     const hit = this.values.get(key);
-    if (hit && hit.expiresAt > this.now()) return hit.value;
+    if (hit && hit.expiresAt > this.now()) return { value: hit.value, outcome: "hit" };
     const pending = this.inFlight.get(key);
-    if (pending) return pending;
+    if (pending) return { value: await pending, outcome: "coalesced" };
     const promise = load()
       .then((value) => {
         this.set(key, value, ttlMs);
@@ -28,7 +36,7 @@ export class TtlCache<V> {
       })
       .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, promise);
-    return promise;
+    return { value: await promise, outcome: "miss" };
   }
 
   private set(key: string, value: V, ttlMs: number): void {

@@ -1,0 +1,13 @@
+// GET /api/metrics/overview – last hour's peak utilization, throttles by cause and a sparkline for every exposed table
+import { jsonResponse } from "@/lib/server/http/error-response";
+import { handleRoute, methodNotAllowed } from "@/lib/server/http/route-helpers";
+import { overviewMetrics } from "@/lib/server/metrics/overview-metrics";
+import { listTableNames } from "@/lib/server/tables/list-tables";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  return handleRoute(async () => jsonResponse(await overviewMetrics(await listTableNames(), Date.now())));
+}
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import { resolveMetricWindow, type MetricWindow } from "@/lib/metrics/metric-window";
+import { METRIC_RANGES, parseInstant } from "@/lib/metrics/time-range";
+import { indexNameSchema } from "@/lib/tables/table-name";
+import { parseInput } from "@/lib/server/http/route-helpers";
+
+// `?start=&end=` (empty) means "not given", as a form or a link builder would send it.
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const instant = (name: string) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((text, context) => {
+        const ms = parseInstant(text);
+        if (ms === null) context.addIssue({ code: "custom", message: `${name} must be epoch milliseconds or an ISO 8601 time with a zone, e.g. 2025-01-31T14:00:00Z.` });
+        return ms ?? 0;
+      })
+      .optional(),
+  );
+
+const paramsSchema = z.object({
+  range: z.preprocess(emptyAsUndefined, z.enum(METRIC_RANGES, { error: `range must be one of ${METRIC_RANGES.join(", ")}.` }).optional()),
+  start: instant("start"),
+  end: instant("end"),
+  index: z.preprocess(emptyAsUndefined, indexNameSchema.optional()),
+});
+
+export type MetricsParams = { window: MetricWindow; index: string | null };
+
+/** The metrics query string as a validated, aligned window; anything wrong is a 400 that says what. */
+export function parseMetricsParams(url: URL, nowMs: number): MetricsParams {
+  const params = parseInput(paramsSchema, Object.fromEntries(url.searchParams));
+  const resolved = resolveMetricWindow({ range: params.range, startMs: params.start, endMs: params.end }, nowMs);
+  if (!resolved.ok) throw new AppError("BAD_REQUEST", resolved.message);
+  return { window: resolved.window, index: params.index ?? null };
+}

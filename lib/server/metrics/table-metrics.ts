@@ -1,0 +1,81 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { placeOnGrid } from "@/lib/metrics/metric-grid";
+import { queryKey, scopeDimensions, tableSeriesDefinitions } from "@/lib/metrics/metric-series";
+import { gridTimestamps, metricsTtlMs, partialFrom, type MetricWindow } from "@/lib/metrics/metric-window";
+import type { MetricSeries, MetricsResponse } from "@/lib/metrics/metrics-response";
+import type { TableDetail } from "@/lib/tables/table-detail";
+import { TtlCache } from "@/lib/server/cache/ttl-cache";
+import { describeTable } from "@/lib/server/tables/describe-table";
+import { fetchMetricData, type MetricQuery } from "./get-metric-data";
+import type { MetricsParams } from "./metrics-params";
+
+type LoadedMetrics = { series: MetricSeries[]; fetchedAt: number };
+
+// An entry holds (table + GSIs) × ~100 series × up to 1,500 points, so keep the count modest.
+const cache = new TtlCache<LoadedMetrics>(64);
+
+/** Every series of the table and all its GSIs for one window, read in as few GetMetricData calls as possible. */
+async function loadTableMetrics(table: TableDetail, window: MetricWindow): Promise<LoadedMetrics> {
+  const definitions = tableSeriesDefinitions({
+    table: table.name,
+    gsis: table.gsis.map((gsi) => gsi.name),
+    onDemand: table.billingMode === "PAY_PER_REQUEST",
+    periodSeconds: window.periodSeconds,
+  });
+  const queries = new Map<string, MetricQuery>();
+  for (const definition of definitions) {
+    const key = queryKey(definition);
+    if (!queries.has(key)) {
+      queries.set(key, { key, metric: definition.metric, stat: definition.stat, dimensions: scopeDimensions(definition.scope), periodSeconds: window.periodSeconds });
+    }
+  }
+  const { points } = await fetchMetricData([...queries.values()], window);
+  const series = definitions.map((definition): MetricSeries => {
+    const fetched = points.get(queryKey(definition)) ?? { timestamps: [], values: [] };
+    return {
+      id: definition.id,
+      metric: definition.metric,
+      stat: definition.stat,
+      unit: definition.unit,
+      period: window.periodSeconds,
+      scope: definition.scope,
+      label: definition.label,
+      values: placeOnGrid(window, fetched.timestamps, fetched.values, definition.perSecond ? window.periodSeconds : 1),
+    };
+  });
+  return { series, fetchedAt: Date.now() };
+}
+
+function checkIndex(table: TableDetail, index: string): void {
+  if (table.gsis.some((gsi) => gsi.name === index)) return;
+  if (table.lsis.some((lsi) => lsi.name === index)) {
+    throw new AppError("BAD_REQUEST", `index: ${index} is a local secondary index; LSIs have no CloudWatch metrics of their own (their traffic counts in the table's).`);
+  }
+  throw new AppError("BAD_REQUEST", `index: table "${table.name}" has no global secondary index "${index}".`);
+}
+
+/**
+ * Capacity, throttling and request metrics for an exposed table (a hidden or missing one is a 404) and its GSIs,
+ * or the table and one GSI. Viewers of the same table and aligned window share one cached CloudWatch round, and
+ * requests arriving while it is in flight join it, whatever index they filter to.
+ */
+export async function getTableMetrics(tableName: string, params: MetricsParams, nowMs: number = Date.now()): Promise<MetricsResponse> {
+  const table = await describeTable(tableName);
+  if (params.index !== null) checkIndex(table, params.index);
+  const { window, index } = params;
+  const key = JSON.stringify([table.name, window.startMs, window.endMs, window.periodSeconds]);
+  const { value, outcome } = await cache.lookup(key, metricsTtlMs(window, nowMs), () => loadTableMetrics(table, window));
+  return {
+    table: table.name,
+    range: window.range,
+    start: window.startMs,
+    end: window.endMs,
+    period: window.periodSeconds,
+    timestamps: gridTimestamps(window),
+    partialFrom: partialFrom(window, nowMs),
+    series: index === null ? value.series : value.series.filter((series) => series.scope.index === null || series.scope.index === index),
+    fetchedAt: value.fetchedAt,
+    cache: outcome,
+  };
+}
