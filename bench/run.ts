@@ -5,6 +5,7 @@ import { startLocalStack } from "../local/stack/local-stack";
 import { measureFirstLoadJs } from "./first-load-js";
 import { benchItemSize } from "./item-size-bench";
 import { benchItems } from "./items-bench";
+import { benchSizeAudit } from "./size-audit-bench";
 import { measureLatency } from "./stats";
 
 /** `npm run bench`: figures measured against the embedded stack, printed as a table and written to bench/results.json. */
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
     results.firstLoadJs = await Promise.all(["/", "/tables/Shop", "/tables/Shop/items"].map((route) => measureFirstLoadJs(dashboard.url, route)));
     log("measuring the partition browser…");
     results.items = await benchItems(dashboard.url, stack.proxy);
+    log("measuring a full size audit…");
+    // The raw Scan goes through the same metering proxy as the dashboard, so both pay the same hop.
+    results.sizeAudit = await benchSizeAudit(dashboard.url, dashboard.pid, stack.proxy.endpoint);
   } finally {
     await dashboard.stop();
     await stack.stop();
@@ -61,6 +65,9 @@ function printTable(results: Record<string, unknown>): void {
   rows.push(["1,000-item page via API", `p50 ${items.thousandItemPageApi.p50Ms} ms · p95 ${items.thousandItemPageApi.p95Ms} ms · n=${items.thousandItemPageApi.requests}`]);
   rows.push(["1,000-item page rendered", `p50 ${items.thousandItemPageRendered.p50Ms} ms · max ${items.thousandItemPageRendered.maxMs} ms (navigation to first row, n=${items.thousandItemPageRendered.runs})`]);
   rows.push(["DynamoDB requests per page of 100", `${items.requestsPerPageOf100.seenByProxy} seen by the proxy (${items.requestsPerPageOf100.reportedByApi} reported by the API; target 1)`]);
+  const audit = results.sizeAudit as Awaited<ReturnType<typeof benchSizeAudit>>;
+  rows.push(["size audit, full scan of Shop", `${audit.auditItemsPerSecond} items/s vs raw Scan ${audit.rawScanItemsPerSecond} items/s (ratio ${audit.ratio}); ${audit.itemsRead} items, ${audit.rcuUsed} RCU, ${audit.largeItemsFound} items ≥ 350 KB`]);
+  rows.push(["size audit, dashboard memory", `RSS ${audit.dashboardRssMbBefore} MB before, peak ${audit.dashboardPeakRssMbAfter} MB after`]);
   for (const route of results.firstLoadJs as Array<{ route: string; scripts: number; bytes: number; gzipBytes: number }>) {
     rows.push([`first-load JS ${route.route}`, `${(route.gzipBytes / 1024).toFixed(1)} KB gzip (${(route.bytes / 1024).toFixed(1)} KB raw, ${route.scripts} scripts)`]);
   }

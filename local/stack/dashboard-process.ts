@@ -32,7 +32,7 @@ export function runNextBuild(): Promise<void> {
   });
 }
 
-export type RunningDashboard = { url: string; stop: () => Promise<void> };
+export type RunningDashboard = { url: string; pid: number | undefined; stop: () => Promise<void> };
 
 /** Serves the production build with `next start`, pointed at the given endpoints, and waits until it answers. */
 export async function startDashboard(options: {
@@ -68,5 +68,5 @@ export async function startDashboard(options: {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
-  return { url, stop: lifetime.stop };
+  return { url, pid: child.pid, stop: lifetime.stop };
 }

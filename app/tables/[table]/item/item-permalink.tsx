@@ -48,7 +48,8 @@ export function ItemPermalink({ table }: { table: string }) {
           <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
             <ItemView item={item.data.item} keyAttributes={keyAttributes(detail)} />
           </div>
-          <div className="rounded-lg bg-white shadow-sm dark:bg-slate-900">
+          {/* On narrow screens the size comes first: for a large item it is the answer the reader came for. */}
+          <div className="order-first rounded-lg bg-white shadow-sm lg:order-none dark:bg-slate-900">
             <ItemSizePanel item={item.data.item} tableKeys={keyAttributes(detail)} lsis={lsiProjections(detail)} />
           </div>
         </div>
