@@ -1,10 +1,32 @@
+import type { TableOverviewMetrics } from "@/lib/metrics/overview-summary";
 import type { TableListEntry } from "@/lib/tables/table-detail";
 import { tableHealth } from "@/lib/tables/table-health";
+import { throttleText } from "./overview-metrics-cells";
 
-/** The one line that answers "is something wrong?" before the reader scans the grid. */
-export function OverviewSummary({ entries }: { entries: TableListEntry[] }) {
+const TONE = {
+  bad: "border-rose-300 bg-rose-50 text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200",
+  warn: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200",
+  good: "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
+} as const;
+
+/**
+ * The one line that answers "is something wrong?" before the reader scans the grid: throttling and tables near
+ * capacity in the last hour first, then tables that are not active or cannot be read.
+ */
+export function OverviewSummary({ entries, metrics }: { entries: TableListEntry[]; metrics: Record<string, TableOverviewMetrics> | undefined }) {
   if (entries.length === 0) return null;
   const problems: string[] = [];
+  let tone: keyof typeof TONE = "good";
+  const throttled = entries.filter((entry) => metrics?.[entry.name]?.trouble.severity === "critical");
+  if (throttled.length > 0) {
+    tone = "bad";
+    problems.push(`Throttled in the last hour: ${throttled.map((entry) => `${entry.name} (${throttleText(metrics?.[entry.name]?.throttles ?? { keyRange: null, provisioned: null, accountLimit: null, maxOnDemand: null, total: null })})`).join(", ")}`);
+  }
+  const busy = entries.filter((entry) => metrics?.[entry.name]?.trouble.severity === "warning");
+  if (busy.length > 0) {
+    if (tone === "good") tone = "warn";
+    problems.push(`Near capacity: ${busy.map((entry) => entry.name).join(", ")}`);
+  }
   const failed = entries.filter((entry) => entry.error !== null).length;
   if (failed > 0) problems.push(`${failed} table${failed === 1 ? "" : "s"} could not be described`);
   for (const entry of entries) {
@@ -12,21 +34,11 @@ export function OverviewSummary({ entries }: { entries: TableListEntry[] }) {
     const health = tableHealth(entry.detail);
     if (!health.ok) problems.push(`${entry.name}: ${health.text.charAt(0).toLowerCase()}${health.text.slice(1, -1)}`);
   }
-  const ok = problems.length === 0;
-  const text = ok
-    ? entries.length === 1
-      ? "The table is active and readable."
-      : `All ${entries.length} tables are active and readable.`
-    : `${problems.join(". ")}.`;
+  if (problems.length > 0 && tone === "good") tone = "warn";
+  const allFine = entries.length === 1 ? "The table is active and readable" : `All ${entries.length} tables are active and readable`;
+  const text = problems.length === 0 ? `${allFine}${metrics ? ", with no throttling in the last hour" : ""}.` : `${problems.join(". ")}.`;
   return (
-    <p
-      data-testid="overview-summary"
-      className={`rounded-md border px-3 py-2 text-sm ${
-        ok
-          ? "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
-          : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
-      }`}
-    >
+    <p data-testid="overview-summary" className={`rounded-md border px-3 py-2 text-sm ${TONE[tone]}`}>
       {text}
     </p>
   );

@@ -9,8 +9,11 @@ import { Badge, StatusBadge } from "@/components/ui/status-badge";
 import { useSearchParamState } from "@/lib/hooks/use-search-param-state";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatCompact } from "@/lib/format/format-count";
+import { metricsQueries } from "@/lib/queries/metrics-queries";
 import { tablesQueries } from "@/lib/queries/tables-queries";
-import { billingLabel, capacityLabel, indexesLabel, keySchemaLabel, streamLabel, ttlLabel } from "@/lib/tables/describe-labels";
+import type { TableOverviewMetrics } from "@/lib/metrics/overview-summary";
+import { LastHourCells, percent, throttleText } from "./overview-metrics-cells";
+import { billingLabel, capacityLabel, indexesLabel, keySchemaLabel, ttlLabel } from "@/lib/tables/describe-labels";
 import type { TableListEntry } from "@/lib/tables/table-detail";
 import { OverviewSummary } from "./overview-summary";
 
@@ -20,6 +23,8 @@ function tableHref(name: string): string {
 
 export function TablesOverview() {
   const query = useQuery(tablesQueries.list());
+  // Metrics load separately: if CloudWatch is down, the table list still shows.
+  const metrics = useQuery(metricsQueries.overview());
   const [filter, setFilter] = useSearchParamState("q");
   const filterRef = useRef<HTMLInputElement>(null);
 
@@ -38,7 +43,10 @@ export function TablesOverview() {
 
   const entries = query.data?.tables ?? [];
   const needle = filter.trim().toLowerCase();
-  const visible = needle ? entries.filter((entry) => entry.name.toLowerCase().includes(needle)) : entries;
+  const order = metrics.data?.order ?? [];
+  // Tables in trouble first (by the metrics' own ranking); tables the metrics did not cover keep their place after.
+  const ranked = [...entries].sort((a, b) => rank(order, a.name) - rank(order, b.name));
+  const visible = needle ? ranked.filter((entry) => entry.name.toLowerCase().includes(needle)) : ranked;
 
   return (
     <div className="space-y-5">
@@ -63,7 +71,10 @@ export function TablesOverview() {
         </label>
       </div>
 
-      {query.data ? <OverviewSummary entries={entries} /> : null}
+      {query.data ? <OverviewSummary entries={entries} metrics={metrics.data?.tables} /> : null}
+      {metrics.isError ? (
+        <p className="text-sm text-amber-800 dark:text-amber-300">Last-hour metrics are unavailable: {metrics.error.message}</p>
+      ) : null}
 
       {query.isPending ? <LoadingRows /> : null}
       {query.isError ? (
@@ -80,8 +91,8 @@ export function TablesOverview() {
       ) : null}
       {visible.length > 0 ? (
         <>
-          <TablesGrid entries={visible} />
-          <TableCards entries={visible} />
+          <TablesGrid entries={visible} metrics={metrics.data?.tables} />
+          <TableCards entries={visible} metrics={metrics.data?.tables} />
         </>
       ) : null}
     </div>
@@ -101,7 +112,14 @@ function LoadingRows() {
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400";
 const td = "px-3 py-2.5 align-top";
 
-function TablesGrid({ entries }: { entries: TableListEntry[] }) {
+function rank(order: readonly string[], name: string): number {
+  const position = order.indexOf(name);
+  return position === -1 ? order.length : position;
+}
+
+type OverviewMetricsByTable = Record<string, TableOverviewMetrics> | undefined;
+
+function TablesGrid({ entries, metrics }: { entries: TableListEntry[]; metrics: OverviewMetricsByTable }) {
   return (
     <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-sm" data-testid="tables-grid">
@@ -118,12 +136,13 @@ function TablesGrid({ entries }: { entries: TableListEntry[] }) {
                 </Hint>
               </span>
             </th>
+            <th className={th}>Last hour</th>
+            <th className={th}>Peak use</th>
+            <th className={th}>Throttling</th>
             <th className={`${th} text-right`}>Items ≈</th>
             <th className={`${th} text-right`}>Size ≈</th>
             <th className={th}>Keys</th>
             <th className={th}>Indexes</th>
-            <th className={th}>TTL</th>
-            <th className={th}>Stream</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -148,15 +167,14 @@ function TablesGrid({ entries }: { entries: TableListEntry[] }) {
                     <div>{billingLabel(entry.detail.billingMode)}</div>
                     <div className="text-xs text-slate-500">{capacityLabel(entry.detail, entry.detail.billingMode)}</div>
                   </td>
+                  <LastHourCells metrics={metrics?.[entry.name]} name={entry.name} />
                   <td className={`${td} text-right tabular-nums`}>{entry.detail.itemCount === null ? "—" : formatCompact(entry.detail.itemCount)}</td>
                   <td className={`${td} text-right tabular-nums`}>{entry.detail.sizeBytes === null ? "—" : formatBytes(entry.detail.sizeBytes)}</td>
                   <td className={`${td} font-mono text-xs`}>{keySchemaLabel(entry.detail.keys)}</td>
                   <td className={td}>{indexesLabel(entry.detail)}</td>
-                  <td className={`${td} font-mono text-xs`}>{ttlLabel(entry.detail.ttl)}</td>
-                  <td className={td}>{streamLabel(entry.detail.stream)}</td>
                 </>
               ) : (
-                <td className={`${td} text-rose-700 dark:text-rose-400`} colSpan={8}>
+                <td className={`${td} text-rose-700 dark:text-rose-400`} colSpan={9}>
                   Could not describe: {entry.error.message}
                 </td>
               )}
@@ -168,7 +186,7 @@ function TablesGrid({ entries }: { entries: TableListEntry[] }) {
   );
 }
 
-function TableCards({ entries }: { entries: TableListEntry[] }) {
+function TableCards({ entries, metrics }: { entries: TableListEntry[]; metrics: OverviewMetricsByTable }) {
   return (
     <ul className="space-y-3 md:hidden" data-testid="tables-cards">
       {entries.map((entry) => (
@@ -182,6 +200,12 @@ function TableCards({ entries }: { entries: TableListEntry[] }) {
           {entry.detail ? (
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
               <CardField label="Capacity" value={`${billingLabel(entry.detail.billingMode)} · ${capacityLabel(entry.detail, entry.detail.billingMode)}`} wide />
+              {metrics?.[entry.name] ? (
+                <>
+                  <CardField label="Throttling, last hour" value={throttleText(metrics[entry.name]?.throttles ?? { keyRange: null, provisioned: null, accountLimit: null, maxOnDemand: null, total: null })} wide />
+                  <CardField label="Peak use, last hour" value={`R ${percent(metrics[entry.name]?.peakReadUtilization ?? null)} · W ${percent(metrics[entry.name]?.peakWriteUtilization ?? null)}`} wide />
+                </>
+              ) : null}
               <CardField label="Items ≈" value={entry.detail.itemCount === null ? "—" : formatCompact(entry.detail.itemCount)} />
               <CardField label="Size ≈" value={entry.detail.sizeBytes === null ? "—" : formatBytes(entry.detail.sizeBytes)} />
               <CardField label="Keys" value={keySchemaLabel(entry.detail.keys)} mono wide />

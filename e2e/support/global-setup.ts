@@ -14,7 +14,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(join(process.cwd(), ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run test:e2e` (it builds first) or `next build`.");
   }
-  const stack = await startLocalStack({ seed: true, heapMb: 768 });
+  // Thirty minutes of simulated history give the capacity charts and the overview real throttling to show; no live
+  // traffic, so the data the tests read is stable.
+  const stack = await startLocalStack({ seed: true, heapMb: 768, historyMs: 30 * 60_000, workload: false });
   for (const [name, value] of Object.entries(stack.dashboardEnv)) {
     if (name.endsWith("_ENDPOINT") && !LOOPBACK.test(value)) {
       await stack.stop();

@@ -2,6 +2,7 @@
  * The tables overview's per-table summary of the last hour: peak utilization, throttles by cause, a sparkline and
  * a trouble score. Client-safe, pure: it works on series already laid on the window's grid.
  */
+import { formatCount } from "@/lib/format/format-count";
 import { THROTTLE_CAUSES, type ThrottleCause } from "./metric-series";
 
 /** One table-level CloudWatch query per key; 16 per table, so 31 tables fit one 500-query GetMetricData call. */
@@ -103,7 +104,7 @@ function trouble(peakRead: number | null, peakWrite: number | null, throttles: T
   if (total > 0) {
     const [worst] = THROTTLE_CAUSES.filter(({ cause }) => (throttles[cause] ?? 0) > 0).sort((a, b) => (throttles[b.cause] ?? 0) - (throttles[a.cause] ?? 0));
     const why = worst ? `, mostly ${worst.label}` : "";
-    return { severity: "critical", score: 3_000 + Math.min(999, total), reason: `${total} throttle events in the last hour${why}.` };
+    return { severity: "critical", score: 3_000 + Math.min(999, total), reason: `${formatCount(total)} throttle events in the last hour${why}.` };
   }
   const peaks = [
     { kind: "Reads", value: peakRead },

@@ -14,6 +14,7 @@ import { tablesQueries } from "@/lib/queries/tables-queries";
 import { billingLabel, capacityLabel, keySchemaLabel, projectionLabel, streamLabel, ttlLabel } from "@/lib/tables/describe-labels";
 import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
 import { tableHealth } from "@/lib/tables/table-health";
+import { CapacitySection } from "./capacity/capacity-section";
 import { SizeAuditSection } from "./size-audit/size-audit-section";
 
 export function TableDescription({ table }: { table: string }) {
@@ -47,6 +48,8 @@ function TableBody({ detail }: { detail: TableDetail }) {
       </header>
 
       <HealthLine detail={detail} />
+
+      <CapacitySection detail={detail} />
 
       <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Card title="Capacity" hint="Reads are measured in read capacity units (RCU): one strongly consistent read of up to 4 KB per second. Writes use WCU: one write of up to 1 KB per second.">

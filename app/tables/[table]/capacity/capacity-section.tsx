@@ -1,0 +1,83 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { Hint } from "@/components/ui/hint";
+import { capacityChart, latencyChart, requestsChart, throttleChart, utilizationChart } from "@/lib/metrics/capacity-charts";
+import { capacitySummary } from "@/lib/metrics/capacity-summary";
+import { metricsQueryParams, REFRESH_MS } from "@/lib/metrics/capacity-view-state";
+import { formatPeriod } from "@/lib/metrics/metric-series";
+import { metricsQueries } from "@/lib/queries/metrics-queries";
+import type { TableDetail } from "@/lib/tables/table-detail";
+import { CapacityControls } from "./capacity-controls";
+import { useCapacityViewState } from "./use-capacity-view-state";
+
+const TONES = {
+  bad: "border-rose-300 bg-rose-50 text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200",
+  warn: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200",
+  good: "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
+  unknown: "border-slate-200 bg-slate-50 text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300",
+} as const;
+
+/** Capacity and throttling from CloudWatch. If CloudWatch fails, this section says so and the rest of the page works. */
+export function CapacitySection({ detail }: { detail: TableDetail }) {
+  const [state, update] = useCapacityViewState();
+  const params = useMemo(() => metricsQueryParams(state), [state]);
+  const query = useQuery(metricsQueries.table(detail.name, params, REFRESH_MS[state.refresh]));
+  const data = query.data;
+  const gsi = state.gsi && detail.gsis.some((index) => index.name === state.gsi) ? state.gsi : null;
+  const charts = useMemo(() => {
+    if (!data) return null;
+    return {
+      reads: capacityChart(data, "Read", gsi),
+      writes: capacityChart(data, "Write", gsi),
+      utilization: utilizationChart(data, gsi),
+      throttles: throttleChart(data, gsi),
+      requests: requestsChart(data),
+      latency: latencyChart(data),
+      summary: capacitySummary(data, gsi, state.tz),
+    };
+  }, [data, gsi, state.tz]);
+  const syncKey = `capacity-${detail.name}`;
+  const zoom = (startMs: number, endMs: number) => update({ start: startMs, end: endMs });
+
+  return (
+    <section aria-labelledby="capacity-heading" className="space-y-3" data-testid="capacity-section">
+      <h2 id="capacity-heading" className="flex items-center gap-2 text-lg font-semibold">
+        Capacity and throttling{gsi ? <span className="font-mono text-base font-normal text-slate-500">· GSI {gsi}</span> : null}
+        <Hint label="What this section shows">
+          What the table used against what it is allowed (provisioned capacity, or the on-demand maximum), and every time
+          DynamoDB refused a request because of it (throttling), split by cause. Numbers come from CloudWatch at one-minute
+          resolution, which hides bursts shorter than a minute.
+        </Hint>
+      </h2>
+      <CapacityControls detail={detail} state={state} update={update} fetching={query.isFetching} />
+      {query.isError ? (
+        <ErrorPanel title="CloudWatch metrics are unavailable" message={`${query.error.message} Items and sizes still work.`} onRetry={() => void query.refetch()} />
+      ) : null}
+      {query.isPending ? <div aria-busy="true" className="h-64 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" /> : null}
+      {charts && data ? (
+        <>
+          <p className={`rounded-md border px-3 py-2 text-sm ${TONES[charts.summary.tone]}`} data-testid="capacity-summary">
+            {charts.summary.text}
+          </p>
+          <p className="text-xs text-slate-500">
+            {formatPeriod(data.period)} periods, {new Date(data.start).toLocaleString("en-GB", { timeZone: state.tz === "UTC" ? "UTC" : undefined })} to{" "}
+            {new Date(data.end).toLocaleString("en-GB", { timeZone: state.tz === "UTC" ? "UTC" : undefined })} {state.tz === "UTC" ? "UTC" : "local time"}.
+            {data.partialFrom !== null ? " The last period is still filling." : ""}
+          </p>
+          <div className="grid gap-3 lg:grid-cols-2">
+            <TimeSeriesChart data={charts.reads} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-reads" />
+            <TimeSeriesChart data={charts.writes} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-writes" />
+            <TimeSeriesChart data={charts.throttles} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-throttles" />
+            <TimeSeriesChart data={charts.utilization} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-utilization" />
+            <TimeSeriesChart data={charts.requests} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-requests" />
+            <TimeSeriesChart data={charts.latency} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-latency" />
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
