@@ -5,6 +5,8 @@ import { startLocalStack } from "../local/stack/local-stack";
 import { measureFirstLoadJs } from "./first-load-js";
 import { benchItemSize } from "./item-size-bench";
 import { benchItems } from "./items-bench";
+import { benchMetrics } from "./metrics-bench";
+import { localDynamoDb } from "../local/local-clients";
 import { benchSizeAudit } from "./size-audit-bench";
 import { measureLatency } from "./stats";
 
@@ -38,6 +40,9 @@ async function main(): Promise<void> {
     results.firstLoadJs = await Promise.all(["/", "/tables/Shop", "/tables/Shop/items"].map((route) => measureFirstLoadJs(dashboard.url, route)));
     log("measuring the partition browser…");
     results.items = await benchItems(dashboard.url, stack.proxy);
+    log("measuring the metrics API and CloudWatch calls…");
+    const admin = localDynamoDb(stack.dynamodb.endpoint);
+    results.metrics = await benchMetrics(dashboard.url, stack.cloudwatch.endpoint, admin).finally(() => admin.destroy());
     log("measuring a full size audit…");
     // The raw Scan goes through the same metering proxy as the dashboard, so both pay the same hop.
     results.sizeAudit = await benchSizeAudit(dashboard.url, dashboard.pid, stack.proxy.endpoint);
@@ -65,6 +70,11 @@ function printTable(results: Record<string, unknown>): void {
   rows.push(["1,000-item page via API", `p50 ${items.thousandItemPageApi.p50Ms} ms · p95 ${items.thousandItemPageApi.p95Ms} ms · n=${items.thousandItemPageApi.requests}`]);
   rows.push(["1,000-item page rendered", `p50 ${items.thousandItemPageRendered.p50Ms} ms · max ${items.thousandItemPageRendered.maxMs} ms (navigation to first row, n=${items.thousandItemPageRendered.runs})`]);
   rows.push(["DynamoDB requests per page of 100", `${items.requestsPerPageOf100.seenByProxy} seen by the proxy (${items.requestsPerPageOf100.reportedByApi} reported by the API; target 1)`]);
+  const metrics = results.metrics as Awaited<ReturnType<typeof benchMetrics>>;
+  rows.push(["metrics API, cold (CloudWatch round)", `p50 ${metrics.coldLatency.p50Ms} ms · p95 ${metrics.coldLatency.p95Ms} ms · n=${metrics.coldLatency.n}`]);
+  rows.push(["metrics API, warm (cached)", `p50 ${metrics.warmLatency.p50Ms} ms · p95 ${metrics.warmLatency.p95Ms} ms · n=${metrics.warmLatency.n}`]);
+  rows.push(["GetMetricData calls, 1 vs 50 viewers", `${metrics.getMetricDataCalls.oneViewer} for one viewer, ${metrics.getMetricDataCalls.fiftyConcurrentViewers} for 50 concurrent viewers`]);
+  rows.push(["overview CloudWatch calls", `${metrics.overview.getMetricDataCalls} GetMetricData calls for ${metrics.overview.tables} tables (first request ${metrics.overview.firstRequestMs} ms)`]);
   const audit = results.sizeAudit as Awaited<ReturnType<typeof benchSizeAudit>>;
   rows.push(["size audit, full scan of Shop", `${audit.auditItemsPerSecond} items/s vs raw Scan ${audit.rawScanItemsPerSecond} items/s (ratio ${audit.ratio}); ${audit.itemsRead} items, ${audit.rcuUsed} RCU, ${audit.largeItemsFound} items ≥ 350 KB`]);
   rows.push(["size audit, dashboard memory", `RSS ${audit.dashboardRssMbBefore} MB before, peak ${audit.dashboardPeakRssMbAfter} MB after`]);
