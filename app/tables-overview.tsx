@@ -9,7 +9,10 @@ import { Badge, StatusBadge } from "@/components/ui/status-badge";
 import { useSearchParamState } from "@/lib/hooks/use-search-param-state";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatCompact } from "@/lib/format/format-count";
+import type { DiagnosisOverviewResponse } from "@/lib/diagnosis/diagnosis-response";
+import { diagnosisQueries } from "@/lib/queries/diagnosis-queries";
 import { metricsQueries } from "@/lib/queries/metrics-queries";
+import { VerdictLine } from "./verdict-line";
 import { tablesQueries } from "@/lib/queries/tables-queries";
 import type { TableOverviewMetrics } from "@/lib/metrics/overview-summary";
 import { LastHourCells, percent, throttleText } from "./overview-metrics-cells";
@@ -25,6 +28,7 @@ export function TablesOverview() {
   const query = useQuery(tablesQueries.list());
   // Metrics load separately: if CloudWatch is down, the table list still shows.
   const metrics = useQuery(metricsQueries.overview());
+  const verdicts = useQuery(diagnosisQueries.overview());
   const [filter, setFilter] = useSearchParamState("q");
   const filterRef = useRef<HTMLInputElement>(null);
 
@@ -44,8 +48,9 @@ export function TablesOverview() {
   const entries = query.data?.tables ?? [];
   const needle = filter.trim().toLowerCase();
   const order = metrics.data?.order ?? [];
-  // Tables in trouble first (by the metrics' own ranking); tables the metrics did not cover keep their place after.
-  const ranked = [...entries].sort((a, b) => rank(order, a.name) - rank(order, b.name));
+  const worst = verdicts.data?.tables ?? {};
+  // An on-call triage list: worst verdict first, then the metrics' own ranking; tables neither covers keep their place.
+  const ranked = [...entries].sort((a, b) => severityRank(worst[a.name]?.severity) - severityRank(worst[b.name]?.severity) || rank(order, a.name) - rank(order, b.name));
   const visible = needle ? ranked.filter((entry) => entry.name.toLowerCase().includes(needle)) : ranked;
 
   return (
@@ -91,8 +96,8 @@ export function TablesOverview() {
       ) : null}
       {visible.length > 0 ? (
         <>
-          <TablesGrid entries={visible} metrics={metrics.data?.tables} />
-          <TableCards entries={visible} metrics={metrics.data?.tables} />
+          <TablesGrid entries={visible} metrics={metrics.data?.tables} verdicts={worst} />
+          <TableCards entries={visible} metrics={metrics.data?.tables} verdicts={worst} />
         </>
       ) : null}
     </div>
@@ -112,6 +117,9 @@ function LoadingRows() {
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400";
 const td = "px-3 py-2.5 align-top";
 
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2, ok: 3 } as const;
+const severityRank = (severity: keyof typeof SEVERITY_RANK | undefined) => (severity === undefined ? 4 : SEVERITY_RANK[severity]);
+
 function rank(order: readonly string[], name: string): number {
   const position = order.indexOf(name);
   return position === -1 ? order.length : position;
@@ -119,7 +127,9 @@ function rank(order: readonly string[], name: string): number {
 
 type OverviewMetricsByTable = Record<string, TableOverviewMetrics> | undefined;
 
-function TablesGrid({ entries, metrics }: { entries: TableListEntry[]; metrics: OverviewMetricsByTable }) {
+type WorstVerdicts = DiagnosisOverviewResponse["tables"];
+
+function TablesGrid({ entries, metrics, verdicts }: { entries: TableListEntry[]; metrics: OverviewMetricsByTable; verdicts: WorstVerdicts }) {
   return (
     <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-sm" data-testid="tables-grid">
@@ -152,6 +162,7 @@ function TablesGrid({ entries, metrics }: { entries: TableListEntry[]; metrics: 
                 <Link href={tableHref(entry.name)} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                   {entry.name}
                 </Link>
+                <VerdictLine verdict={verdicts[entry.name] ?? null} />
                 {entry.detail?.deletionProtection ? (
                   <span className="ml-2 text-xs text-slate-500" title="Deletion protection is on">
                     protected
@@ -186,7 +197,7 @@ function TablesGrid({ entries, metrics }: { entries: TableListEntry[]; metrics: 
   );
 }
 
-function TableCards({ entries, metrics }: { entries: TableListEntry[]; metrics: OverviewMetricsByTable }) {
+function TableCards({ entries, metrics, verdicts }: { entries: TableListEntry[]; metrics: OverviewMetricsByTable; verdicts: WorstVerdicts }) {
   return (
     <ul className="space-y-3 md:hidden" data-testid="tables-cards">
       {entries.map((entry) => (
@@ -197,6 +208,7 @@ function TableCards({ entries, metrics }: { entries: TableListEntry[]; metrics: 
             </Link>
             {entry.detail ? <StatusBadge status={entry.detail.status} /> : <Badge tone="bad">error</Badge>}
           </div>
+          <VerdictLine verdict={verdicts[entry.name] ?? null} />
           {entry.detail ? (
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
               <CardField label="Capacity" value={`${billingLabel(entry.detail.billingMode)} · ${capacityLabel(entry.detail, entry.detail.billingMode)}`} wide />

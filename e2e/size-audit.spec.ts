@@ -11,9 +11,9 @@ test.describe("size audit", () => {
     await audit.getByLabel("Max RCU per second").fill("80");
     await audit.getByLabel("RCU budget").fill("5000");
     await audit.getByRole("button", { name: "Run size audit" }).click();
-    await expect(page.getByTestId("audit-progress")).toHaveAttribute("data-status", "running");
-    await expect(page.getByTestId("audit-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
-    await expect(page.getByTestId("audit-progress")).toContainText("read the whole table");
+    await expect(page.getByTestId("size-audit").getByTestId("job-progress")).toHaveAttribute("data-status", "running");
+    await expect(page.getByTestId("size-audit").getByTestId("job-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
+    await expect(page.getByTestId("size-audit").getByTestId("job-progress")).toContainText("read the whole table");
     const over = page.getByTestId("audit-over-threshold");
     await expect(over).toContainText("At or over 350 KB: 2");
     await expect(over.getByRole("link", { name: /catalog-399k/ })).toBeVisible();

@@ -16,6 +16,7 @@ describe("parseEnv", () => {
       readScanBudget: 10_000,
       countMaxRcu: 2_000,
       maxConcurrentJobs: 2,
+      partitionCapScale: 1,
     });
   });
 
@@ -47,6 +48,7 @@ describe("parseEnv", () => {
       readScanBudget: 1000,
       countMaxRcu: 50,
       maxConcurrentJobs: 4,
+      partitionCapScale: 1,
     });
   });
 

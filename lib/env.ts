@@ -44,6 +44,7 @@ const envSchema = z.object({
   READ_SCAN_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(1_000_000).default(10_000)),
   COUNT_MAX_RCU: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(10_000_000).default(2_000)),
   MAX_CONCURRENT_JOBS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
+  PARTITION_CAP_SCALE: z.preprocess(emptyAsUndefined, z.coerce.number().gt(0).max(1).default(1)),
   TABLES: z.preprocess(
     emptyAsUndefined,
     z
@@ -71,6 +72,11 @@ export type Env = {
   countMaxRcu: number;
   /** Background jobs (size audits, key samples) that may run at once on this server; more get a 429. */
   maxConcurrentJobs: number;
+  /**
+   * Scales the per-partition-key cap (3,000 RCU / 1,000 WCU per second) the diagnosis compares hot keys with. Always 1
+   * against AWS; the local demo sets it to its LOCAL_CAPACITY_SCALE, because its metering proxy scales the cap too.
+   */
+  partitionCapScale: number;
 };
 
 export class EnvError extends Error {
@@ -100,6 +106,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     exportMaxRcu: raw.EXPORT_MAX_RCU,
     readScanBudget: raw.READ_SCAN_BUDGET,
     countMaxRcu: raw.COUNT_MAX_RCU,
+    partitionCapScale: raw.PARTITION_CAP_SCALE,
     maxConcurrentJobs: raw.MAX_CONCURRENT_JOBS,
   };
 }

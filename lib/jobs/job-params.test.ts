@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jobIdSchema, sizeAuditParamsSchema } from "./job-params";
+import { jobIdSchema, keySampleRequestSchema, sizeAuditParamsSchema } from "./job-params";
 
 const valid = { kind: "size-audit", mode: "sample", sampleSize: 1_000, rcuBudget: 500, rcuPerSecond: 50, segments: 4 };
 
@@ -31,6 +31,39 @@ describe("sizeAuditParamsSchema", () => {
     [{ extra: true }, ""],
   ])("rejects %j", (change, path) => {
     const result = sizeAuditParamsSchema.safeParse({ ...valid, ...change });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path.join(".")).toBe(path);
+  });
+});
+
+describe("keySampleRequestSchema", () => {
+  const sample = { kind: "key-sample", mode: "sample", sampleSize: 2_000, rcuBudget: 500, segments: 4 };
+
+  it("accepts a sample and a full read, with the rate, index and acknowledgement optional", () => {
+    expect(keySampleRequestSchema.parse(sample)).toEqual(sample);
+    const full = { kind: "key-sample", mode: "full", rcuBudget: 1_000_000, rcuPerSecond: 10_000, segments: 16, index: "ByTenant", acknowledgeRecentThrottling: true };
+    expect(keySampleRequestSchema.parse(full)).toEqual(full);
+  });
+
+  it.each([
+    [{ mode: "partial" }, "mode"],
+    [{ sampleSize: undefined }, "sampleSize"],
+    [{ sampleSize: 0 }, "sampleSize"],
+    [{ sampleSize: 1.5 }, "sampleSize"],
+    [{ mode: "full" }, "sampleSize"],
+    [{ rcuBudget: 0 }, "rcuBudget"],
+    [{ rcuBudget: 1_000_001 }, "rcuBudget"],
+    [{ rcuPerSecond: 0.5 }, "rcuPerSecond"],
+    [{ rcuPerSecond: 10_001 }, "rcuPerSecond"],
+    [{ segments: 0 }, "segments"],
+    [{ segments: 17 }, "segments"],
+    [{ index: "x" }, "index"],
+    [{ index: "bad name!" }, "index"],
+    [{ acknowledgeRecentThrottling: "yes" }, "acknowledgeRecentThrottling"],
+    [{ thresholdBytes: 1_000 }, ""],
+    [{ kind: "size-audit" }, "kind"],
+  ])("rejects %j", (change, path) => {
+    const result = keySampleRequestSchema.safeParse({ ...sample, ...change });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path.join(".")).toBe(path);
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ITEM_SIZE_LIMIT } from "@/lib/dynamo/item-size";
-import type { SizeAuditParams } from "./job-types";
+import { indexNameSchema } from "@/lib/tables/table-name";
+import type { KeySampleRequest, SizeAuditParams } from "./job-types";
 
 /** Validation of a job request body. Client-safe, so a form can check its input with the same rules as the API. */
 
@@ -21,6 +22,27 @@ export const sizeAuditParamsSchema: z.ZodType<SizeAuditParams, unknown> = z
     rcuPerSecond: positive(1, 10_000),
     segments: whole(1, 16),
     thresholdBytes: whole(1, ITEM_SIZE_LIMIT).default(DEFAULT_SIZE_THRESHOLD_BYTES),
+  })
+  .superRefine((params, context) => {
+    if (params.mode === "sample" && params.sampleSize === undefined) {
+      context.addIssue({ code: "custom", path: ["sampleSize"], message: "is required in sample mode" });
+    }
+    if (params.mode === "full" && params.sampleSize !== undefined) {
+      context.addIssue({ code: "custom", path: ["sampleSize"], message: "applies only to sample mode" });
+    }
+  });
+
+/** A key sample request (POST body). Sample/full and sampleSize follow the size audit's rules. */
+export const keySampleRequestSchema: z.ZodType<KeySampleRequest, unknown> = z
+  .strictObject({
+    kind: z.literal("key-sample"),
+    mode: z.enum(["sample", "full"], 'must be "sample" or "full"'),
+    sampleSize: whole(1, 1_000_000).optional(),
+    rcuBudget: positive(1, 1_000_000),
+    rcuPerSecond: positive(1, 10_000).optional(),
+    segments: whole(1, 16),
+    index: indexNameSchema.optional(),
+    acknowledgeRecentThrottling: z.boolean("must be true or false").optional(),
   })
   .superRefine((params, context) => {
     if (params.mode === "sample" && params.sampleSize === undefined) {

@@ -152,6 +152,115 @@ export type SizeAuditResult = {
 
 export type SizeAuditJob = JobSnapshot<SizeAuditParams, SizeAuditResult>;
 
+/** A key sample request as the jobs API takes it (POST body); see keySampleRequestSchema for the limits. */
+export type KeySampleRequest = {
+  kind: "key-sample";
+  mode: "sample" | "full";
+  /** Sample mode only: items to read, spread across the segments. */
+  sampleSize?: number;
+  rcuBudget: number;
+  /** Defaults to a small share of the read capacity, or a fixed rate on on-demand tables (see key-sample-rate.ts). */
+  rcuPerSecond?: number;
+  segments: number;
+  /** A global secondary index whose partition key to count by; the table's own key when left out. */
+  index?: string;
+  /** The table throttled in the last hour; start anyway. */
+  acknowledgeRecentThrottling?: boolean;
+};
+
+/** The parameters a key sample ran with. */
+export type KeySampleParams = {
+  kind: "key-sample";
+  mode: "sample" | "full";
+  sampleSize?: number;
+  rcuBudget: number;
+  /** As requested, or the default (the result's rateLimit says which). */
+  rcuPerSecond: number;
+  segments: number;
+  index: string | null;
+  acknowledgeRecentThrottling: boolean;
+};
+
+/** One partition key in a key sample's top list. */
+export type KeySkewEntry = {
+  /** The partition key value, DynamoDB JSON. */
+  key: KeyValue;
+  items: number;
+  bytes: number;
+  /** This key's share of the items counted (topByItems) or of the bytes counted (topByBytes), 0..1. */
+  share: number;
+  /**
+   * 0 while counting is exact. Once the sample summarises (counting.mode "summary"), the most the ranked figure (items
+   * in topByItems, bytes in topByBytes) may overstate this key; the other figure then counts only from when the key
+   * was first tracked, so it is a lower bound.
+   */
+  maxOverestimate: number;
+};
+
+/** Partition key values are S, N or B. */
+export type KeyValue = { S: string } | { N: string } | { B: string };
+
+export type KeyConcentration = {
+  /** The share of the total held by the largest key, 0..1; null when nothing was counted. */
+  top1Share: number | null;
+  /** The share held by the 10 largest keys together. */
+  top10Share: number | null;
+  /** Gini coefficient over keys: 0 = spread evenly, towards 1 = held by one key. */
+  gini: number | null;
+};
+
+/**
+ * How the keys read relate to all keys.
+ * - "full-scan": every item was read (see `complete` for whether the read finished).
+ * - "whole-keys": a sample of the table's own keys. A Scan returns each key's items together, in hash order, so a
+ *   sample holds some keys whole and misses the rest: a large key is found only if the part read happens to hold it.
+ * - "spread": an index's keys counted from a sample of the base table, whose storage order does not follow the index
+ *   key, so about the same fraction of every index key's items is read and the largest keys stand out.
+ */
+export type KeySampling = "full-scan" | "whole-keys" | "spread";
+
+export type KeySampleResult = {
+  /** What this measures: how items and bytes are spread over partition keys as stored. Not traffic: which keys are read and written comes from Contributor Insights and the throttle metrics. */
+  skew: "storage";
+  mode: "sample" | "full";
+  /** The GSI whose partition key was counted; null for the table's. */
+  index: string | null;
+  /** The attribute counted by. */
+  partitionKey: string;
+  sampling: KeySampling;
+  /** Items the Scan returned. */
+  itemsRead: number;
+  /** Items counted (those holding the partition key: an index is sparse): the sample size. */
+  sampleSize: number;
+  /** Their bytes, by DynamoDB's item-size rules (for an index, the entry it stores). */
+  bytesCounted: number;
+  rcuUsed: number;
+  rcuBudget: number;
+  pagesRead: number;
+  /** The most RCU one page cost: the most the budget can have been overshot by. */
+  maxPageRcu: number;
+  rateLimit: { rcuPerSecond: number; source: "request" | "provisioned-share" | "on-demand-default" };
+  /** True only when a full scan read everything. */
+  complete: boolean;
+  /** Exact per-key counts until `exactKeyCap` distinct keys, then a Space-Saving summary of `summaryCounters` keys. */
+  counting: { mode: "exact" | "summary"; exactKeyCap: number; summaryCounters: number };
+  /** Exact while counting is exact, then a HyperLogLog estimate with the given relative standard error. */
+  distinctKeys: { value: number; approximate: boolean; relativeError: number | null };
+  /** The 20 keys with the most items / bytes, largest first. */
+  topByItems: KeySkewEntry[];
+  topByBytes: KeySkewEntry[];
+  /** Over the keys counted; approximate once counting summarises (shares are then upper bounds). */
+  concentration: { items: KeyConcentration; bytes: KeyConcentration; approximate: boolean };
+  /** Items read against DescribeTable's ItemCount (of the table, or of the index when it was read): approximate, as ItemCount is refreshed about every six hours. */
+  coverage: { itemsScanned: number; itemCount: number | null; fraction: number | null; of: "table" | "index"; approximate: true };
+  /** Things to know about the result, e.g. CloudWatch could not be checked for recent throttling. */
+  warnings: string[];
+  /** Plain-language statements of what the result is based on. */
+  notes: string[];
+};
+
+export type KeySampleJob = JobSnapshot<KeySampleParams, KeySampleResult>;
+
 /** Response bodies of the jobs API. */
 export type StartJobResponse = { id: string };
 export type JobResponse<P = unknown, R = unknown> = { job: JobSnapshot<P, R> };

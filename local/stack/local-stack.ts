@@ -117,6 +117,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         AWS_REGION: LOCAL_REGION,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+        // The proxy scales the per-partition cap; the diagnosis compares hot keys with the same scaled cap.
+        PARTITION_CAP_SCALE: String(capacityScale),
       },
       stop: stopAll,
     };

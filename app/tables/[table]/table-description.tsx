@@ -15,6 +15,10 @@ import { billingLabel, capacityLabel, keySchemaLabel, projectionLabel, streamLab
 import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
 import { tableHealth } from "@/lib/tables/table-health";
 import { CapacitySection } from "./capacity/capacity-section";
+import { useCapacityViewState } from "./capacity/use-capacity-view-state";
+import { VerdictsPanel } from "./diagnosis/verdicts-panel";
+import { InsightsSection } from "./insights/insights-section";
+import { KeySampleSection } from "./key-sample/key-sample-section";
 import { SizeAuditSection } from "./size-audit/size-audit-section";
 
 export function TableDescription({ table }: { table: string }) {
@@ -30,6 +34,8 @@ export function TableDescription({ table }: { table: string }) {
 }
 
 function TableBody({ detail }: { detail: TableDetail }) {
+  // One time range for the verdicts, the capacity charts and the hot keys, kept in the URL.
+  const [capacity, updateCapacity] = useCapacityViewState();
   const averageItem = detail.itemCount && detail.sizeBytes !== null && detail.itemCount > 0 ? detail.sizeBytes / detail.itemCount : null;
   const indexes = [...detail.gsis, ...detail.lsis];
   return (
@@ -49,7 +55,11 @@ function TableBody({ detail }: { detail: TableDetail }) {
 
       <HealthLine detail={detail} />
 
-      <CapacitySection detail={detail} />
+      <VerdictsPanel table={detail.name} capacity={capacity} />
+
+      <CapacitySection detail={detail} state={capacity} update={updateCapacity} />
+
+      <InsightsSection table={detail.name} capacity={capacity} />
 
       <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Card title="Capacity" hint="Reads are measured in read capacity units (RCU): one strongly consistent read of up to 4 KB per second. Writes use WCU: one write of up to 1 KB per second.">
@@ -86,6 +96,8 @@ function TableBody({ detail }: { detail: TableDetail }) {
           <IndexList indexes={indexes} billingMode={detail.billingMode} />
         )}
       </section>
+
+      <KeySampleSection detail={detail} />
 
       <SizeAuditSection detail={detail} />
 

@@ -23,6 +23,8 @@ export type BudgetedScanResult = BudgetedScanProgress & { stopReason: ScanStopRe
 
 export type BudgetedScanOptions = {
   table: string;
+  /** Scan this secondary index of the table instead of the table itself. */
+  index?: string | null;
   /** Parallel Scan segments (TotalSegments), 1..16 here; DynamoDB allows up to 1,000,000. */
   segments: number;
   rcuBudget: number;
@@ -75,6 +77,7 @@ export async function budgetedScan(options: BudgetedScanOptions): Promise<Budget
       const output = await client.send(
         new ScanCommand({
           TableName: options.table,
+          IndexName: options.index ?? undefined,
           Segment: segment.index,
           TotalSegments: options.segments,
           Limit: page.limit,

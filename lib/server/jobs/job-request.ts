@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { jobKindSchema, sizeAuditParamsSchema } from "@/lib/jobs/job-params";
-import type { SizeAuditParams } from "@/lib/jobs/job-types";
+import { jobKindSchema, keySampleRequestSchema, sizeAuditParamsSchema } from "@/lib/jobs/job-params";
+import type { KeySampleRequest, SizeAuditParams } from "@/lib/jobs/job-types";
 import { parseInput } from "@/lib/server/http/route-helpers";
 
 /** A job request is a few numbers; anything bigger is not one. */
@@ -19,9 +19,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-/** The validated parameters of a job request. Only size audits can be started for now. */
-export function parseStartJobBody(body: unknown): SizeAuditParams {
+/** The validated parameters of a job request, by kind: the kind is checked first so errors name the right fields. */
+export function parseStartJobBody(body: unknown): SizeAuditParams | KeySampleRequest {
   const { kind } = parseInput(z.object({ kind: jobKindSchema }), body);
-  if (kind === "key-sample") throw new AppError("BAD_REQUEST", "kind: key-sample jobs are not available yet.");
-  return parseInput(sizeAuditParamsSchema, body);
+  return kind === "key-sample" ? parseInput(keySampleRequestSchema, body) : parseInput(sizeAuditParamsSchema, body);
 }

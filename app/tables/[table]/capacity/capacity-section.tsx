@@ -7,12 +7,11 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { Hint } from "@/components/ui/hint";
 import { capacityChart, latencyChart, requestsChart, throttleChart, utilizationChart } from "@/lib/metrics/capacity-charts";
 import { capacitySummary } from "@/lib/metrics/capacity-summary";
-import { metricsQueryParams, REFRESH_MS } from "@/lib/metrics/capacity-view-state";
+import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
 import { formatPeriod } from "@/lib/metrics/metric-series";
 import { metricsQueries } from "@/lib/queries/metrics-queries";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import { CapacityControls } from "./capacity-controls";
-import { useCapacityViewState } from "./use-capacity-view-state";
 
 const TONES = {
   bad: "border-rose-300 bg-rose-50 text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200",
@@ -22,8 +21,7 @@ const TONES = {
 } as const;
 
 /** Capacity and throttling from CloudWatch. If CloudWatch fails, this section says so and the rest of the page works. */
-export function CapacitySection({ detail }: { detail: TableDetail }) {
-  const [state, update] = useCapacityViewState();
+export function CapacitySection({ detail, state, update }: { detail: TableDetail; state: CapacityViewState; update: (patch: Partial<CapacityViewState>) => void }) {
   const params = useMemo(() => metricsQueryParams(state), [state]);
   const query = useQuery(metricsQueries.table(detail.name, params, REFRESH_MS[state.refresh]));
   const data = query.data;

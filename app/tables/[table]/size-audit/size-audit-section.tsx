@@ -7,7 +7,7 @@ import type { SizeAuditParams, SizeAuditResult } from "@/lib/jobs/job-types";
 import { cancelJob, jobsKeys, jobsQueries, startJob } from "@/lib/queries/jobs-queries";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import { AuditForm } from "./audit-form";
-import { AuditProgress } from "./audit-progress";
+import { JobProgressView } from "../jobs/job-progress-view";
 import { AuditResults } from "./audit-results";
 
 /** Start a size audit, watch it, cancel it, and read its results, which outlive the job until a newer audit replaces them. */
@@ -34,7 +34,7 @@ export function SizeAuditSection({ detail }: { detail: TableDetail }) {
       {latest.isError ? <ErrorPanel title="Could not load the last audit" message={latest.error.message} onRetry={() => void latest.refetch()} /> : null}
       {!running ? <AuditForm detail={detail} onStart={(params) => start.mutate(params)} starting={start.isPending} /> : null}
       {start.isError ? <ErrorPanel title="The audit did not start" message={start.error.message} /> : null}
-      {job ? <AuditProgress job={job} onCancel={() => cancel.mutate(job.id)} cancelling={cancel.isPending} /> : null}
+      {job ? <JobProgressView job={job} noun="audit" onCancel={() => cancel.mutate(job.id)} cancelling={cancel.isPending} /> : null}
       {job?.result ? <AuditResults table={table} result={job.result} detail={detail} /> : null}
       {job?.status === "failed" && job.error ? <ErrorPanel title="The audit failed" message={job.error.message} /> : null}
     </section>

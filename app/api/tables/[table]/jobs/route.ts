@@ -1,4 +1,4 @@
-// POST /api/tables/:table/jobs – start a background job (a size audit) on a table; GET ?kind= – its latest job
+// POST /api/tables/:table/jobs – start a background job (size audit or key sample) on a table; GET ?kind= – its latest job
 import { z } from "zod";
 import { jobKindSchema } from "@/lib/jobs/job-params";
 import type { LatestJobResponse, StartJobResponse } from "@/lib/jobs/job-types";
@@ -7,6 +7,7 @@ import { handleRoute, methodNotAllowed, parseInput } from "@/lib/server/http/rou
 import { tableParam } from "@/lib/server/http/table-param";
 import { jobRegistry } from "@/lib/server/jobs/job-registry";
 import { parseStartJobBody, readJsonBody } from "@/lib/server/jobs/job-request";
+import { startKeySample } from "@/lib/server/jobs/key-sample";
 import { startSizeAudit } from "@/lib/server/jobs/size-audit";
 import { describeTable } from "@/lib/server/tables/describe-table";
 
@@ -18,7 +19,8 @@ export async function POST(request: Request, context: Context): Promise<Response
   return handleRoute(async () => {
     const table = await tableParam(context);
     const params = parseStartJobBody(await readJsonBody(request));
-    const job = await startSizeAudit(table, params);
+    // A key sample may answer 409 first when the table throttled in the last hour (see startKeySample).
+    const job = params.kind === "key-sample" ? await startKeySample(table, params) : await startSizeAudit(table, params);
     const body: StartJobResponse = { id: job.id };
     // 202: the job runs on after this response; poll GET /api/jobs/:id.
     return jsonResponse(body, { status: 202 });

@@ -1,4 +1,4 @@
-import type { SizeAuditJob } from "@/lib/jobs/job-types";
+import type { JobSnapshot } from "@/lib/jobs/job-types";
 import { formatCount } from "@/lib/format/format-count";
 
 const STOP_TEXT = {
@@ -15,16 +15,18 @@ function duration(ms: number): string {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
-/** The running job's progress (items, RCU against budget, ETA) with Cancel; or how the last one ended. */
-export function AuditProgress({ job, onCancel, cancelling }: { job: SizeAuditJob; onCancel: () => void; cancelling: boolean }) {
+type AnyJob = JobSnapshot<{ mode: "sample" | "full" }, unknown>;
+
+/** A running job's progress (items, RCU against budget, ETA) with Cancel; or how the last one ended. Shared by every job kind. */
+export function JobProgressView({ job, noun, onCancel, cancelling }: { job: AnyJob; noun: string; onCancel: () => void; cancelling: boolean }) {
   const { progress } = job;
   const running = job.status === "running";
   const percent = progress.fraction === null ? null : Math.round(progress.fraction * 100);
   return (
-    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="audit-progress" data-status={job.status}>
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="job-progress" data-status={job.status}>
       <div className="flex flex-wrap items-center gap-3">
         <span className="font-medium">
-          {running ? "Auditing…" : `The ${job.params.mode === "full" ? "full" : "sample"} audit ${job.stopReason ? STOP_TEXT[job.stopReason] : job.status}`}
+          {running ? `Running the ${noun}…` : `The ${job.params.mode === "full" ? "full" : "sample"} ${noun} ${job.stopReason ? STOP_TEXT[job.stopReason] : job.status}`}
         </span>
         <span className="text-slate-600 tabular-nums dark:text-slate-400">
           {formatCount(progress.itemsRead)} items · {Math.round(progress.rcuUsed * 10) / 10} of {formatCount(progress.rcuBudget)} RCU · {duration(progress.elapsedMs)}
@@ -39,13 +41,13 @@ export function AuditProgress({ job, onCancel, cancelling }: { job: SizeAuditJob
         )}
       </div>
       {running ? (
-        <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Audit progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
+        <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label={`${noun} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
           <div className={`h-full bg-sky-600 ${percent === null ? "w-1/3 animate-pulse" : ""}`} style={percent === null ? undefined : { width: `${percent}%` }} />
         </div>
       ) : null}
       {job.throttle ? (
         <p className="text-amber-800 dark:text-amber-300">
-          DynamoDB throttled the audit ({job.throttle.reason ?? "no reason given"}), so it stopped to leave the table alone. The results cover what it read.
+          DynamoDB throttled the {noun} ({job.throttle.reason ?? "no reason given"}), so it stopped to leave the table alone. The results cover what it read.
         </p>
       ) : null}
     </div>

@@ -1,0 +1,18 @@
+// GET /api/tables/:table/diagnosis – plain verdicts on what is wrong with the table, with their evidence
+import { jsonResponse } from "@/lib/server/http/error-response";
+import { handleRoute, methodNotAllowed } from "@/lib/server/http/route-helpers";
+import { tableParam } from "@/lib/server/http/table-param";
+import { tableDiagnosis } from "@/lib/server/diagnosis/table-diagnosis";
+import { parseMetricsParams } from "@/lib/server/metrics/metrics-params";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
+  return handleRoute(async () => {
+    const now = Date.now();
+    const table = await tableParam(context);
+    return jsonResponse(await tableDiagnosis(table, parseMetricsParams(new URL(request.url), now), now));
+  });
+}
+
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -1,0 +1,105 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import type { Evidence, Verdict } from "@/lib/diagnosis/diagnosis-types";
+import { DEFAULT_VIEW_STATE, viewStateToParams } from "@/lib/items/items-view-state";
+import { itemHref } from "@/lib/items/item-key";
+import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
+import { diagnosisQueries } from "@/lib/queries/diagnosis-queries";
+
+const STYLE = {
+  critical: { box: "border-rose-300 bg-rose-50 dark:border-rose-900 dark:bg-rose-950", badge: "bg-rose-600 text-white", label: "Critical" },
+  warning: { box: "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950", badge: "bg-amber-500 text-white", label: "Warning" },
+  info: { box: "border-sky-200 bg-sky-50 dark:border-sky-900 dark:bg-sky-950", badge: "bg-sky-600 text-white", label: "Info" },
+  ok: { box: "border-emerald-200 bg-emerald-50 dark:border-emerald-900 dark:bg-emerald-950", badge: "bg-emerald-600 text-white", label: "OK" },
+} as const;
+
+function EvidenceLinkView({ table, evidence }: { table: string; evidence: Evidence }) {
+  const link = evidence.link;
+  if (!link) return null;
+  if (link.kind === "chart") {
+    return (
+      <a href="#capacity-heading" className="ml-2 text-sky-700 hover:underline dark:text-sky-400">
+        chart
+      </a>
+    );
+  }
+  if (link.kind === "partition") {
+    const params = viewStateToParams({ ...DEFAULT_VIEW_STATE, index: link.index, pk: link.key });
+    return (
+      <Link href={`/tables/${encodeURIComponent(table)}/items?${params.toString()}`} className="ml-2 text-sky-700 hover:underline dark:text-sky-400">
+        open partition
+      </Link>
+    );
+  }
+  return (
+    <Link href={itemHref(table, link.key)} className="ml-2 text-sky-700 hover:underline dark:text-sky-400">
+      open item
+    </Link>
+  );
+}
+
+function VerdictCard({ table, verdict, open }: { table: string; verdict: Verdict; open: boolean }) {
+  const [expanded, setExpanded] = useState(open);
+  const style = STYLE[verdict.severity];
+  return (
+    <li className={`rounded-lg border p-3 ${style.box}`} data-testid="verdict" data-kind={verdict.kind} data-severity={verdict.severity}>
+      <div className="flex flex-wrap items-start gap-2">
+        <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold tracking-wide uppercase ${style.badge}`}>{style.label}</span>
+        <p className="min-w-0 flex-1 font-medium">{verdict.title}</p>
+        <button type="button" onClick={() => setExpanded(!expanded)} aria-expanded={expanded} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
+          {expanded ? "Hide evidence" : `Evidence (${verdict.evidence.length})`}
+        </button>
+      </div>
+      {expanded ? (
+        <div className="mt-2 space-y-2 text-sm">
+          <ul className="list-disc space-y-1 pl-5">
+            {verdict.evidence.map((evidence) => (
+              <li key={evidence.label}>
+                {evidence.label}
+                <span className="ml-1 text-xs text-slate-500">({evidence.source.replaceAll("-", " ")})</span>
+                <EvidenceLinkView table={table} evidence={evidence} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <span className="font-semibold">What to do: </span>
+            {verdict.suggestion}
+          </p>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** The first thing on the table page: what is wrong, in plain sentences, each with its evidence one click away. */
+export function VerdictsPanel({ table, capacity }: { table: string; capacity: CapacityViewState }) {
+  const params = useMemo(() => metricsQueryParams(capacity), [capacity]);
+  const query = useQuery(diagnosisQueries.table(table, params, REFRESH_MS[capacity.refresh]));
+  if (query.isPending) return <div aria-busy="true" className="h-14 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />;
+  if (query.isError) return <ErrorPanel title="Could not diagnose this table" message={query.error.message} onRetry={() => void query.refetch()} />;
+  const { verdicts, inputs } = query.data;
+  const missing = [
+    inputs.metrics.ok ? null : `CloudWatch metrics (${inputs.metrics.error})`,
+    inputs.contributorInsights.ok ? null : `Contributor Insights (${inputs.contributorInsights.error})`,
+  ].filter((entry): entry is string => entry !== null);
+  return (
+    <section aria-label="Diagnosis" className="space-y-2" data-testid="verdicts">
+      <ul className="space-y-2">
+        {verdicts.map((verdict, index) => (
+          <VerdictCard key={`${verdict.kind}-${verdict.key ?? ""}-${verdict.index ?? ""}-${index}`} table={table} verdict={verdict} open={index === 0 && verdict.severity === "critical"} />
+        ))}
+      </ul>
+      <p className="text-xs text-slate-500">
+        Based on {inputs.metrics.ok ? "CloudWatch metrics" : "no metrics"}
+        {inputs.contributorInsights.ok ? `, Contributor Insights (${inputs.contributorInsights.enabled} enabled)` : ""}
+        {inputs.keySample ? `, a key sample from ${new Date(inputs.keySample.finishedAt).toLocaleString()}` : ""}
+        {inputs.sizeAudit ? `, a size audit from ${new Date(inputs.sizeAudit.finishedAt).toLocaleString()}` : ""}.
+        {missing.length > 0 ? ` Missing: ${missing.join("; ")}.` : ""}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import "server-only";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { AppError } from "@/lib/errors/app-error";
+import { itemSize } from "@/lib/dynamo/item-size";
+import { formatCount } from "@/lib/format/format-count";
+import { readFraction, type ProgressReport } from "@/lib/jobs/job-progress";
+import type { KeySampleJob, KeySampleParams, KeySampleRequest, KeySampleResult } from "@/lib/jobs/job-types";
+import { planKeySample, type KeySamplePlan } from "@/lib/jobs/key-sample-plan";
+import { keySampleResult } from "@/lib/jobs/key-sample-result";
+import { KeySkewAggregator, type KeySkewAggregatorOptions } from "@/lib/jobs/key-skew-aggregator";
+import { keyIdOf } from "@/lib/jobs/partition-key-id";
+import { describeTable } from "@/lib/server/tables/describe-table";
+import { budgetedScan, type BudgetedScanProgress } from "./budgeted-scan";
+import { jobRegistry, type JobOutcome, type JobRegistry, type JobRunContext } from "./job-registry";
+import { recentThrottling, type RecentThrottling } from "./recent-throttling";
+
+export type KeySampleOptions = {
+  /** Defaults to the jobs client; tests pass one pointed at the metering proxy. */
+  client?: DynamoDBClient;
+  registry?: JobRegistry;
+  maxPageLimit?: number;
+  /** Tests lower the exact-count cap to exercise the bounded summary. */
+  aggregator?: KeySkewAggregatorOptions;
+  /** Defaults to the table's throttle metrics in CloudWatch over the last hour. */
+  checkRecentThrottling?: (table: string) => Promise<RecentThrottling>;
+};
+
+/**
+ * Starts a key sample of an exposed table (a hidden or missing one is a 404) as a background job and returns its first
+ * snapshot. Refuses with a 409 when the table throttled in the last hour, unless the request acknowledges it: a sample
+ * adds read load to a table that is already short of capacity. Only an in-memory job is created; the table is only read.
+ */
+export async function startKeySample(tableName: string, request: KeySampleRequest, options: KeySampleOptions = {}): Promise<KeySampleJob> {
+  const table = await describeTable(tableName);
+  const plan = planKeySample(table, request);
+  const acknowledged = request.acknowledgeRecentThrottling === true;
+  const throttling = await (options.checkRecentThrottling ?? recentThrottling)(table.name);
+  const warnings: string[] = [];
+  if (!throttling.checked) {
+    warnings.push(`Recent throttling could not be checked, so the sample started without that check: ${throttling.reason}`);
+  } else if (throttling.events > 0) {
+    const times = `${formatCount(throttling.events)} ${throttling.events === 1 ? "time" : "times"}`;
+    if (!acknowledged) {
+      throw new AppError(
+        "CONFLICT",
+        `Table ${table.name} throttled ${times} in the last hour (read and write throttle events of the table and its GSIs); sampling adds read load. Resend with "acknowledgeRecentThrottling": true to proceed.`,
+      );
+    }
+    warnings.push(`Table ${table.name} throttled ${times} in the last hour; the sample was started anyway (acknowledgeRecentThrottling).`);
+  }
+  const params: KeySampleParams = {
+    kind: "key-sample",
+    mode: request.mode,
+    ...(request.sampleSize === undefined ? {} : { sampleSize: request.sampleSize }),
+    rcuBudget: request.rcuBudget,
+    rcuPerSecond: plan.rateLimit.rcuPerSecond,
+    segments: request.segments,
+    index: request.index ?? null,
+    acknowledgeRecentThrottling: acknowledged,
+  };
+  const registry = options.registry ?? jobRegistry();
+  const initial = progressOf(params, plan, { itemsRead: 0, rcuUsed: 0, pages: 0, maxPageRcu: 0, segmentsDone: 0, segments: params.segments });
+  return registry.start("key-sample", table.name, params, (context) => runKeySample(table.name, params, plan, warnings, context, options), initial);
+}
+
+/** The sample itself: one budgeted Scan feeding a bounded-memory per-key aggregator. Returns a partial result when stopped early. */
+export async function runKeySample(
+  table: string,
+  params: KeySampleParams,
+  plan: KeySamplePlan,
+  warnings: string[],
+  context: JobRunContext,
+  options: KeySampleOptions = {},
+): Promise<JobOutcome<KeySampleResult>> {
+  const aggregator = new KeySkewAggregator(options.aggregator);
+  const scan = await budgetedScan({
+    table,
+    index: plan.scanIndex,
+    segments: params.segments,
+    rcuBudget: params.rcuBudget,
+    rcuPerSecond: params.rcuPerSecond,
+    targetItems: params.mode === "sample" ? (params.sampleSize ?? null) : null,
+    maxPageLimit: options.maxPageLimit,
+    signal: context.signal,
+    client: options.client,
+    onPage: (items) => {
+      for (const item of items) {
+        const entry = plan.entryOf(item);
+        const id = entry && keyIdOf(entry[plan.partitionKey]);
+        if (entry && id) aggregator.add(id, itemSize(entry));
+      }
+    },
+    onProgress: (progress) => context.report(progressOf(params, plan, progress)),
+  });
+  const result = keySampleResult(aggregator.summary(), {
+    mode: params.mode,
+    index: params.index,
+    partitionKey: plan.partitionKey,
+    sampling: plan.sampling,
+    scan: { itemsRead: scan.itemsRead, rcuUsed: scan.rcuUsed, pagesRead: scan.pages, maxPageRcu: scan.maxPageRcu, stopReason: scan.stopReason },
+    rcuBudget: params.rcuBudget,
+    rateLimit: plan.rateLimit,
+    coverage: plan.coverage,
+    warnings,
+  });
+  return { result, stopReason: scan.stopReason, throttle: scan.throttle };
+}
+
+function progressOf(params: KeySampleParams, plan: KeySamplePlan, scan: BudgetedScanProgress): ProgressReport {
+  // ItemCount is approximate (refreshed about every six hours); it only steers the progress bar.
+  const approximateItems = plan.coverage.itemCount !== null && plan.coverage.itemCount > 0 ? plan.coverage.itemCount : null;
+  const itemTarget = params.mode === "sample" ? Math.min(params.sampleSize ?? Infinity, approximateItems ?? Infinity) : approximateItems;
+  return {
+    itemsRead: scan.itemsRead,
+    rcuUsed: scan.rcuUsed,
+    rcuBudget: params.rcuBudget,
+    fraction: readFraction({ itemsRead: scan.itemsRead, itemTarget: itemTarget === Infinity ? null : itemTarget, rcuUsed: scan.rcuUsed, rcuBudget: params.rcuBudget }),
+    pagesRead: scan.pages,
+    segmentsDone: scan.segmentsDone,
+    segments: params.segments,
+  };
+}
