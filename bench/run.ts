@@ -8,6 +8,7 @@ import { benchItems } from "./items-bench";
 import { benchMetrics } from "./metrics-bench";
 import { localDynamoDb } from "../local/local-clients";
 import { benchSizeAudit } from "./size-audit-bench";
+import { benchKeySample } from "./key-sample-bench";
 import { measureLatency } from "./stats";
 
 /** `npm run bench`: figures measured against the embedded stack, printed as a table and written to bench/results.json. */
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
     log("measuring a full size audit…");
     // The raw Scan goes through the same metering proxy as the dashboard, so both pay the same hop.
     results.sizeAudit = await benchSizeAudit(dashboard.url, dashboard.pid, stack.proxy.endpoint);
+    log("seeding 1,000,000 items over 100,000 keys and running the key sampler (a few minutes)…");
+    const keysAdmin = localDynamoDb(stack.dynamodb.endpoint);
+    results.keySample = await benchKeySample(dashboard.url, dashboard.pid, keysAdmin, log).finally(() => keysAdmin.destroy());
   } finally {
     await dashboard.stop();
     await stack.stop();
@@ -78,6 +82,9 @@ function printTable(results: Record<string, unknown>): void {
   const audit = results.sizeAudit as Awaited<ReturnType<typeof benchSizeAudit>>;
   rows.push(["size audit, full scan of Shop", `${audit.auditItemsPerSecond} items/s vs raw Scan ${audit.rawScanItemsPerSecond} items/s (ratio ${audit.ratio}); ${audit.itemsRead} items, ${audit.rcuUsed} RCU, ${audit.largeItemsFound} items ≥ 350 KB`]);
   rows.push(["size audit, dashboard memory", `RSS ${audit.dashboardRssMbBefore} MB before, peak ${audit.dashboardPeakRssMbAfter} MB after`]);
+  const sample = results.keySample as Awaited<ReturnType<typeof benchKeySample>>;
+  rows.push(["key sampler, 1M items / 100k keys", `${sample.itemsPerSecond} items/s (full scan, ${sample.itemsRead} items, ${sample.stopReason}); ${sample.rcuUsed} of ${sample.rcuBudget} RCU budget; ${sample.distinctKeys?.value ?? "?"} distinct keys (${sample.counting} counting)`]);
+  rows.push(["key sampler, dashboard memory", `RSS ${sample.dashboardRssMbBefore} MB before, peak ${sample.dashboardPeakRssMbAfter} MB after (seeding took ${sample.seedSeconds} s)`]);
   for (const route of results.firstLoadJs as Array<{ route: string; scripts: number; bytes: number; gzipBytes: number }>) {
     rows.push([`first-load JS ${route.route}`, `${(route.gzipBytes / 1024).toFixed(1)} KB gzip (${(route.bytes / 1024).toFixed(1)} KB raw, ${route.scripts} scripts)`]);
   }
