@@ -3,14 +3,14 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { itemSize } from "@/lib/dynamo/item-size";
 import { formatCount } from "@/lib/format/format-count";
-import { readFraction, type ProgressReport } from "@/lib/jobs/job-progress";
 import type { KeySampleJob, KeySampleParams, KeySampleRequest, KeySampleResult } from "@/lib/jobs/job-types";
 import { planKeySample, type KeySamplePlan } from "@/lib/jobs/key-sample-plan";
 import { keySampleResult } from "@/lib/jobs/key-sample-result";
 import { KeySkewAggregator, type KeySkewAggregatorOptions } from "@/lib/jobs/key-skew-aggregator";
 import { keyIdOf } from "@/lib/jobs/partition-key-id";
 import { describeTable } from "@/lib/server/tables/describe-table";
-import { budgetedScan, type BudgetedScanProgress } from "./budgeted-scan";
+import { budgetedScan } from "./budgeted-scan";
+import { scanProgress } from "./scan-progress";
 import { jobRegistry, type JobOutcome, type JobRegistry, type JobRunContext } from "./job-registry";
 import { recentThrottling, type RecentThrottling } from "./recent-throttling";
 
@@ -59,7 +59,7 @@ export async function startKeySample(tableName: string, request: KeySampleReques
     acknowledgeRecentThrottling: acknowledged,
   };
   const registry = options.registry ?? jobRegistry();
-  const initial = progressOf(params, plan, { itemsRead: 0, rcuUsed: 0, pages: 0, maxPageRcu: 0, segmentsDone: 0, segments: params.segments });
+  const initial = scanProgress(params, plan.coverage.itemCount, { itemsRead: 0, rcuUsed: 0, pages: 0, maxPageRcu: 0, segmentsDone: 0, segments: params.segments });
   return registry.start("key-sample", table.name, params, (context) => runKeySample(table.name, params, plan, warnings, context, options), initial);
 }
 
@@ -90,7 +90,7 @@ export async function runKeySample(
         if (entry && id) aggregator.add(id, itemSize(entry));
       }
     },
-    onProgress: (progress) => context.report(progressOf(params, plan, progress)),
+    onProgress: (progress) => context.report(scanProgress(params, plan.coverage.itemCount, progress)),
   });
   const result = keySampleResult(aggregator.summary(), {
     mode: params.mode,
@@ -106,17 +106,3 @@ export async function runKeySample(
   return { result, stopReason: scan.stopReason, throttle: scan.throttle };
 }
 
-function progressOf(params: KeySampleParams, plan: KeySamplePlan, scan: BudgetedScanProgress): ProgressReport {
-  // ItemCount is approximate (refreshed about every six hours); it only steers the progress bar.
-  const approximateItems = plan.coverage.itemCount !== null && plan.coverage.itemCount > 0 ? plan.coverage.itemCount : null;
-  const itemTarget = params.mode === "sample" ? Math.min(params.sampleSize ?? Infinity, approximateItems ?? Infinity) : approximateItems;
-  return {
-    itemsRead: scan.itemsRead,
-    rcuUsed: scan.rcuUsed,
-    rcuBudget: params.rcuBudget,
-    fraction: readFraction({ itemsRead: scan.itemsRead, itemTarget: itemTarget === Infinity ? null : itemTarget, rcuUsed: scan.rcuUsed, rcuBudget: params.rcuBudget }),
-    pagesRead: scan.pages,
-    segmentsDone: scan.segmentsDone,
-    segments: params.segments,
-  };
-}

@@ -1,12 +1,12 @@
 import "server-only";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { LsiProjection } from "@/lib/dynamo/item-size";
-import { readFraction, type ProgressReport } from "@/lib/jobs/job-progress";
 import type { SizeAuditJob, SizeAuditParams, SizeAuditResult } from "@/lib/jobs/job-types";
 import { SizeAuditAccumulator, type AuditTable } from "@/lib/jobs/size-audit-accumulator";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import { describeTable } from "@/lib/server/tables/describe-table";
-import { budgetedScan, type BudgetedScanProgress } from "./budgeted-scan";
+import { budgetedScan } from "./budgeted-scan";
+import { scanProgress } from "./scan-progress";
 import { jobRegistry, type JobOutcome, type JobRegistry, type JobRunContext } from "./job-registry";
 
 export type SizeAuditOptions = {
@@ -23,7 +23,7 @@ export type SizeAuditOptions = {
 export async function startSizeAudit(tableName: string, params: SizeAuditParams, options: SizeAuditOptions = {}): Promise<SizeAuditJob> {
   const table = await describeTable(tableName);
   const registry = options.registry ?? jobRegistry();
-  const initial = progressOf(table, params, { itemsRead: 0, rcuUsed: 0, pages: 0, maxPageRcu: 0, segmentsDone: 0, segments: params.segments });
+  const initial = scanProgress(params, table.itemCount, { itemsRead: 0, rcuUsed: 0, pages: 0, maxPageRcu: 0, segmentsDone: 0, segments: params.segments });
   return registry.start("size-audit", tableName, params, (context) => runSizeAudit(table, params, context, options), initial);
 }
 
@@ -43,26 +43,12 @@ export async function runSizeAudit(table: TableDetail, params: SizeAuditParams, 
       for (const item of items) accumulator.add(item, segment);
     },
     onSegmentEnd: (segment) => accumulator.endSegment(segment),
-    onProgress: (progress) => context.report(progressOf(table, params, progress)),
+    onProgress: (progress) => context.report(scanProgress(params, table.itemCount, progress)),
   });
   const result = accumulator.result({ itemsRead: scan.itemsRead, rcuUsed: scan.rcuUsed, pagesRead: scan.pages, maxPageRcu: scan.maxPageRcu, stopReason: scan.stopReason });
   return { result, stopReason: scan.stopReason, throttle: scan.throttle };
 }
 
-function progressOf(table: TableDetail, params: SizeAuditParams, scan: BudgetedScanProgress): ProgressReport {
-  // ItemCount is approximate (refreshed about every six hours); it only steers the progress bar.
-  const approximateItems = table.itemCount !== null && table.itemCount > 0 ? table.itemCount : null;
-  const itemTarget = params.mode === "sample" ? Math.min(params.sampleSize ?? Infinity, approximateItems ?? Infinity) : approximateItems;
-  return {
-    itemsRead: scan.itemsRead,
-    rcuUsed: scan.rcuUsed,
-    rcuBudget: params.rcuBudget,
-    fraction: readFraction({ itemsRead: scan.itemsRead, itemTarget: itemTarget === Infinity ? null : itemTarget, rcuUsed: scan.rcuUsed, rcuBudget: params.rcuBudget }),
-    pagesRead: scan.pages,
-    segmentsDone: scan.segmentsDone,
-    segments: params.segments,
-  };
-}
 
 const PROJECTIONS = new Set(["ALL", "KEYS_ONLY", "INCLUDE"] as const);
 
