@@ -5,7 +5,12 @@
  * consistent reads, so the smallest charge is 0.5 RCU.
  */
 export const MIN_PAGE_RCU = 0.5;
-export const DEFAULT_MAX_PAGE_LIMIT = 100;
+/**
+ * Pages also shrink to what is left of the budget and to about one second of the rate, so a large cap does not loosen
+ * either; it only saves requests on small items. (On DynamoDB Local every request pays to seek its cursor, so 100-item
+ * pages made a 1M-item scan crawl.)
+ */
+export const DEFAULT_MAX_PAGE_LIMIT = 1_000;
 /** Pages whose per-item cost is remembered; the largest of them is the estimate, which errs towards smaller pages. */
 const COST_WINDOW = 8;
 /** Another page runs in parallel only while the budget left after it still covers this many such pages. */
