@@ -1,7 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { AppHeader } from "@/components/layout/app-header";
+import { RoleProvider } from "@/components/layout/role-context";
+import { UnauthorizedPanel } from "@/components/layout/unauthorized-panel";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { identityFromHeaders, type Identity } from "@/lib/server/auth/identity";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -14,14 +19,27 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The caller, or null when proxy mode finds no identity header (proxy.ts already answered 401 for the page). */
+function pageIdentity(requestHeaders: Headers): Identity | null {
+  try {
+    return identityFromHeaders(requestHeaders);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UNAUTHORIZED") return null;
+    throw error;
+  }
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const settings = env();
+  const identity = pageIdentity(await headers());
   return (
     <html lang="en">
       <body className="min-h-screen">
         <Providers>
-          <AppHeader region={settings.awsRegion} endpoint={settings.dynamodbEndpoint ? "custom" : "aws"} />
-          <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+          <RoleProvider role={identity?.role ?? "viewer"}>
+            <AppHeader region={settings.awsRegion} endpoint={settings.dynamodbEndpoint ? "custom" : "aws"} identity={identity} authMode={settings.authMode} />
+            <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">{identity ? children : <UnauthorizedPanel />}</main>
+          </RoleProvider>
         </Providers>
       </body>
     </html>

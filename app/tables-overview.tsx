@@ -88,7 +88,7 @@ export function TablesOverview() {
       {query.data && entries.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
           <p className="font-medium text-slate-900 dark:text-slate-100">No tables in {query.data.region}.</p>
-          <p className="mt-1">Check AWS_REGION, and the TABLES pattern if one is set.</p>
+          <p className="mt-1">Check the region the server is configured for, and the TABLES pattern if one is set.</p>
         </div>
       ) : null}
       {query.data && entries.length > 0 && visible.length === 0 ? (

@@ -9,6 +9,7 @@ import { benchMetrics } from "./metrics-bench";
 import { localDynamoDb } from "../local/local-clients";
 import { benchSizeAudit } from "./size-audit-bench";
 import { benchKeySample } from "./key-sample-bench";
+import { loadHeadline, runLoadTest, type LoadTestResult } from "./load-test";
 import { measureLatency } from "./stats";
 
 /** `npm run bench`: figures measured against the embedded stack, printed as a table and written to bench/results.json. */
@@ -55,8 +56,35 @@ async function main(): Promise<void> {
     await stack.stop();
   }
 
+  const load = await benchLoad(log);
+  results.load = load;
+
   writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
+  printLoadHeadline(load);
+}
+
+// ── Load test (issue 8, item 6) ─────────────────────────────────────────────────────────────────────────────────────
+// A shorter run of bench/load-test.ts (`npm run bench:load` runs 60 s and prints every route). It starts its own stack
+// with simulated history, after the stack above has stopped, so the 1M-item sampler table does not skew it.
+const LOAD_VIEWERS = 50;
+const LOAD_DURATION_MS = 20_000;
+const LOAD_HISTORY_MS = 30 * 60_000;
+
+async function benchLoad(log: (line: string) => void): Promise<LoadTestResult> {
+  log(`load test: ${LOAD_VIEWERS} viewers for ${LOAD_DURATION_MS / 1000} s…`);
+  const load = await runLoadTest({ viewers: LOAD_VIEWERS, durationMs: LOAD_DURATION_MS, thinkMs: 0, historyMs: LOAD_HISTORY_MS, log });
+  // The load test's bar is zero errors; the bench still prints and saves everything before failing on it.
+  if (load.errors > 0) process.exitCode = 1;
+  return load;
+}
+
+function printLoadHeadline(load: LoadTestResult): void {
+  const rows = loadHeadline(load);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log("");
+  for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
+  for (const sample of load.errorSamples) console.log(`  load error: ${sample}`);
 }
 
 function printTable(results: Record<string, unknown>): void {

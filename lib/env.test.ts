@@ -17,6 +17,14 @@ describe("parseEnv", () => {
       countMaxRcu: 2_000,
       maxConcurrentJobs: 2,
       partitionCapScale: 1,
+      authMode: "none",
+      authUserHeader: "x-forwarded-email",
+      authGroupsHeader: "x-forwarded-groups",
+      engineerGroups: [],
+      redactAttributes: [],
+      viewerShowsKeys: false,
+      hostname: undefined,
+      development: false,
     });
   });
 
@@ -34,6 +42,14 @@ describe("parseEnv", () => {
       READ_SCAN_BUDGET: "1000",
       COUNT_MAX_RCU: "50",
       MAX_CONCURRENT_JOBS: "4",
+      AUTH_MODE: "proxy",
+      AUTH_USER_HEADER: "X-Auth-User",
+      AUTH_GROUPS_HEADER: "X-Auth-Groups",
+      ENGINEER_GROUPS: "sre, dba,",
+      REDACT_ATTRIBUTES: "email, *name*,ssn",
+      VIEWER_SHOWS_KEYS: "true",
+      HOSTNAME: "0.0.0.0",
+      NODE_ENV: "development",
     });
     expect(env).toEqual({
       awsRegion: "eu-west-1",
@@ -49,6 +65,14 @@ describe("parseEnv", () => {
       countMaxRcu: 50,
       maxConcurrentJobs: 4,
       partitionCapScale: 1,
+      authMode: "proxy",
+      authUserHeader: "x-auth-user",
+      authGroupsHeader: "x-auth-groups",
+      engineerGroups: ["sre", "dba"],
+      redactAttributes: ["email", "*name*", "ssn"],
+      viewerShowsKeys: true,
+      hostname: "0.0.0.0",
+      development: true,
     });
   });
 
@@ -70,6 +94,9 @@ describe("parseEnv", () => {
     ["READ_SCAN_BUDGET", "5"],
     ["MAX_CONCURRENT_JOBS", "0"],
     ["MAX_CONCURRENT_JOBS", "1.5"],
+    ["AUTH_MODE", "oauth"],
+    ["AUTH_USER_HEADER", "x forwarded"],
+    ["VIEWER_SHOWS_KEYS", "maybe"],
   ])("rejects %s=%s with a message naming the variable", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(name);

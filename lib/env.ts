@@ -17,6 +17,26 @@ const endpointUrl = z
     }
   }, "must be an http:// or https:// URL");
 
+// RFC 7230 token characters; Fetch's Headers lower-cases names, so we do too.
+const headerName = z
+  .string()
+  .trim()
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "must be an HTTP header name")
+  .transform((name) => name.toLowerCase());
+
+const booleanFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value) => ["true", "false", "1", "0", "yes", "no"].includes(value), "must be true or false")
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const commaList = (value: string | undefined): string[] =>
+  (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+
 const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const envSchema = z.object({
@@ -45,6 +65,23 @@ const envSchema = z.object({
   COUNT_MAX_RCU: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(10_000_000).default(2_000)),
   MAX_CONCURRENT_JOBS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
   PARTITION_CAP_SCALE: z.preprocess(emptyAsUndefined, z.coerce.number().gt(0).max(1).default(1)),
+  AUTH_MODE: z.preprocess(emptyAsUndefined, z.enum(["none", "proxy"], "must be none or proxy").default("none")),
+  AUTH_USER_HEADER: z.preprocess(emptyAsUndefined, headerName.default("x-forwarded-email")),
+  AUTH_GROUPS_HEADER: z.preprocess(emptyAsUndefined, headerName.default("x-forwarded-groups")),
+  ENGINEER_GROUPS: z.preprocess(emptyAsUndefined, z.string().max(4_096).optional()),
+  REDACT_ATTRIBUTES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .max(4_096)
+      .regex(/^[^\x00-\x1f]*$/, "must be a comma list of attribute names or globs (* and ?)")
+      .optional(),
+  ),
+  VIEWER_SHOWS_KEYS: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+  // Set by Next itself (`next dev` → development); only the CSP reads it, to allow React's dev-only eval.
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.string().optional()),
+  // Set by `next start -H <address>`; read only to warn when AUTH_MODE=none listens beyond loopback.
+  HOSTNAME: z.preprocess(emptyAsUndefined, z.string().max(255).optional()),
   TABLES: z.preprocess(
     emptyAsUndefined,
     z
@@ -77,6 +114,21 @@ export type Env = {
    * against AWS; the local demo sets it to its LOCAL_CAPACITY_SCALE, because its metering proxy scales the cap too.
    */
   partitionCapScale: number;
+  /** none: everyone is an engineer (local use). proxy: identity comes from an authenticating reverse proxy's headers. */
+  authMode: "none" | "proxy";
+  /** Lower-case header names the proxy sets: the user (required in proxy mode) and their comma-separated groups. */
+  authUserHeader: string;
+  authGroupsHeader: string;
+  /** Proxy mode: members of any of these groups are engineers; everyone else is a viewer. */
+  engineerGroups: string[];
+  /** Globs on attribute names (case-insensitive) whose values viewers never receive. */
+  redactAttributes: string[];
+  /** Viewers see Contributor Insights, key-sample and audit keys as-is instead of as digests. */
+  viewerShowsKeys: boolean;
+  /** The listen address `next start -H` set, if any. */
+  hostname: string | undefined;
+  /** `next dev`: the CSP then allows 'unsafe-eval', which React's development build needs. */
+  development: boolean;
 };
 
 export class EnvError extends Error {
@@ -97,10 +149,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dynamodbEndpoint: raw.DYNAMODB_ENDPOINT,
     cloudwatchEndpoint: raw.CLOUDWATCH_ENDPOINT,
     port: raw.PORT,
-    tablePatterns: (raw.TABLES ?? "")
-      .split(",")
-      .map((pattern) => pattern.trim())
-      .filter((pattern) => pattern.length > 0),
+    tablePatterns: commaList(raw.TABLES),
     cursorSecret: raw.CURSOR_SECRET,
     exportMaxItems: raw.EXPORT_MAX_ITEMS,
     exportMaxRcu: raw.EXPORT_MAX_RCU,
@@ -108,6 +157,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     countMaxRcu: raw.COUNT_MAX_RCU,
     partitionCapScale: raw.PARTITION_CAP_SCALE,
     maxConcurrentJobs: raw.MAX_CONCURRENT_JOBS,
+    authMode: raw.AUTH_MODE,
+    authUserHeader: raw.AUTH_USER_HEADER,
+    authGroupsHeader: raw.AUTH_GROUPS_HEADER,
+    engineerGroups: commaList(raw.ENGINEER_GROUPS),
+    redactAttributes: commaList(raw.REDACT_ATTRIBUTES),
+    viewerShowsKeys: raw.VIEWER_SHOWS_KEYS,
+    hostname: raw.HOSTNAME,
+    development: raw.NODE_ENV === "development",
   };
 }
 

@@ -19,6 +19,7 @@ const TYPE_NAMES: Record<WireType, string> = {
   BS: "Binary set",
   L: "List",
   M: "Map",
+  REDACTED: "Redacted",
 };
 
 /** The DynamoDB type descriptor ("N", "SS", "M", …) shown on a value's badge. */

@@ -54,6 +54,7 @@ function LeafValue({ value }: { value: Exclude<WireValue, { M: unknown } | { L: 
   if ("NULL" in value) return <NullValue />;
   if ("SS" in value) return <SetMembers members={value.SS} render={(member) => <StringValue value={member} />} />;
   if ("NS" in value) return <SetMembers members={value.NS} render={(member) => <NumberValue value={member} />} />;
+  if ("REDACTED" in value) return <RedactedValueView type={value.REDACTED} digest={value.digest} />;
   return <SetMembers members={value.BS} render={(member) => <BinaryValue value={member} />} block />;
 }
 
@@ -153,5 +154,15 @@ function Chevron({ open }: { open: boolean }) {
     <svg aria-hidden viewBox="0 0 12 12" className={`mt-1 h-3 w-3 shrink-0 self-start text-slate-400 transition-transform ${open ? "rotate-90" : ""}`}>
       <path d="M4 2.5 7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
+  );
+}
+
+/** A value the server withheld from a viewer: its type is known, its content never reached the browser. */
+function RedactedValueView({ type, digest }: { type: string; digest: string | undefined }) {
+  return (
+    <span className="text-xs text-slate-500 italic dark:text-slate-400" data-redacted={type}>
+      {digest ? <span className="font-mono not-italic">{digest}</span> : "redacted"}
+      {` (hidden ${type} value)`}
+    </span>
   );
 }

@@ -14,6 +14,7 @@ const TYPE_TONES: Record<WireType, string> = {
   BS: "border-fuchsia-200 bg-fuchsia-50 text-fuchsia-700 dark:border-fuchsia-900 dark:bg-fuchsia-950 dark:text-fuchsia-300",
   L: "border-orange-200 bg-orange-50 text-orange-800 dark:border-orange-900 dark:bg-orange-950 dark:text-orange-300",
   M: "border-rose-200 bg-rose-50 text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300",
+  REDACTED: "border-slate-400 bg-slate-200 text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200",
 };
 
 /** The DynamoDB type descriptor as a fixed-width chip; screen readers hear the plain-language name instead. */

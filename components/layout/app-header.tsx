@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { Hint } from "@/components/ui/hint";
 
-export function AppHeader({ region, endpoint }: { region: string; endpoint: "aws" | "custom" }) {
+type HeaderIdentity = { user: string | null; role: "engineer" | "viewer" } | null;
+
+export function AppHeader({ region, endpoint, identity, authMode }: { region: string; endpoint: "aws" | "custom"; identity: HeaderIdentity; authMode: "none" | "proxy" }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
@@ -17,6 +19,7 @@ export function AppHeader({ region, endpoint }: { region: string; endpoint: "aws
           </Hint>
         </span>
         <div className="ml-auto flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+          {identity ? <RoleBadge identity={identity} authMode={authMode} /> : null}
           <span>
             Region <span className="font-mono text-slate-900 dark:text-slate-100">{region}</span>
           </span>
@@ -28,5 +31,26 @@ export function AppHeader({ region, endpoint }: { region: string; endpoint: "aws
         </div>
       </div>
     </header>
+  );
+}
+
+function RoleBadge({ identity, authMode }: { identity: NonNullable<HeaderIdentity>; authMode: "none" | "proxy" }) {
+  const viewer = identity.role === "viewer";
+  return (
+    <span data-testid="role-badge" data-role={identity.role} className="inline-flex items-center gap-1">
+      {identity.user ? <span className="max-w-[16rem] truncate">{identity.user}</span> : null}
+      <span
+        className={`rounded-full border px-2 py-0.5 font-medium ${viewer ? "border-slate-300 bg-slate-100 text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200" : "border-sky-300 bg-sky-50 text-sky-800 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-300"}`}
+      >
+        {viewer ? "Viewer" : "Engineer"}
+      </span>
+      <Hint label="What your role means">
+        {viewer
+          ? "Viewers see every page, chart, verdict and size. Values of sensitive attributes are shown as “redacted”, busy keys as short codes such as #1a2b3c4d5e, and export is off."
+          : authMode === "none"
+            ? "Sign-in is off (AUTH_MODE=none), so everyone is an engineer and sees every value. Use this only on your own machine."
+            : "Engineers see every value and can export."}
+      </Hint>
+    </span>
   );
 }

@@ -40,6 +40,13 @@ export function parseKeyJson(text: string, keyAttributes: readonly string[]): Wi
       throw new KeyInputError(`The key has an unexpected attribute ${name}; it must hold exactly ${keyAttributes.join(" and ")}.`);
     }
   }
+  // Key values are flat (S, N or B), so any other type is refused before the recursive DynamoDB JSON schema runs:
+  // a deeply nested L or M in a pasted key would otherwise exhaust the stack there (a 500, not a 400).
+  for (const [name, value] of Object.entries(parsed)) {
+    const types = typeof value === "object" && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+    const other = types.find((type) => !KEY_TYPES.has(type));
+    if (other !== undefined) throw new KeyInputError(`The key attribute ${name} must be of type S, N or B, not ${other}.`);
+  }
   const result = wireItemSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];

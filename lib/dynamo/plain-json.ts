@@ -37,7 +37,9 @@ function writeValue(value: WireValue, step: string, outer: string): string {
   if ("BS" in value) return writeArray(value.BS.map((member) => JSON.stringify(member)), step, outer);
   const inner = outer + step;
   if ("L" in value) return writeArray(value.L.map((element) => writeValue(element, step, inner)), step, outer);
-  return writeObject(Object.entries(value.M), step, outer);
+  if ("M" in value) return writeObject(Object.entries(value.M), step, outer);
+  // A viewer's redaction marker stays an object in plain JSON too, so it can't be mistaken for a real string.
+  return writeObject([["REDACTED", { S: value.REDACTED }]], step, outer);
 }
 
 function writeObject(entries: Array<[string, WireValue]>, step: string, outer: string): string {

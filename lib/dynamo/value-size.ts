@@ -24,6 +24,9 @@ interface LooseValue {
   BS?: Array<string | Uint8Array>;
   L?: LooseValue[];
   M?: Record<string, LooseValue>;
+  /** A viewer's redaction marker carries the hidden value's size (see RedactedValue). */
+  REDACTED?: string;
+  bytes?: number;
 }
 
 /** Bytes overhead DynamoDB adds for a list or map, and for each of its elements. */
@@ -42,6 +45,7 @@ export function valueType(value: AnyAttributeValue): WireType {
   if (loose.BS !== undefined) return "BS";
   if (loose.L !== undefined) return "L";
   if (loose.M !== undefined) return "M";
+  if (loose.REDACTED !== undefined) return "REDACTED";
   throw new TypeError(`Unsupported attribute value with keys ${Object.keys(value).join(",")}`);
 }
 
@@ -77,6 +81,7 @@ function looseSize(value: LooseValue): number {
     const entries = Object.entries(value.M);
     return CONTAINER_OVERHEAD + sum(entries, ([key, child]) => utf8ByteLength(key) + looseSize(child) + ELEMENT_OVERHEAD);
   }
+  if (value.REDACTED !== undefined && value.bytes !== undefined) return value.bytes;
   throw new TypeError(`Unsupported attribute value with keys ${Object.keys(value).join(",")}`);
 }
 

@@ -16,11 +16,26 @@ export type WireValue =
   | { NS: string[] }
   | { BS: string[] }
   | { L: WireValue[] }
-  | { M: Record<string, WireValue> };
+  | { M: Record<string, WireValue> }
+  | RedactedValue;
+
+/**
+ * What a viewer receives instead of a value they may not see: the type letter stays visible, the value does not.
+ * `digest` is set for key values shown as a short digest ("#" + 10 hex characters of SHA-256) so the same key can be
+ * recognised across panels without revealing it. `bytes` is the value's size as DynamoDB counts it, so item sizes stay
+ * exact for viewers (it reveals a length, never content). Only the server creates these; they are never sent to DynamoDB.
+ */
+export type RedactedValue = { REDACTED: StoredType; bytes: number; digest?: string };
 
 export type WireItem = Record<string, WireValue>;
 
-export type WireType = "S" | "N" | "B" | "BOOL" | "NULL" | "SS" | "NS" | "BS" | "L" | "M";
+/** The ten DynamoDB types. */
+export type StoredType = "S" | "N" | "B" | "BOOL" | "NULL" | "SS" | "NS" | "BS" | "L" | "M";
+export type WireType = StoredType | "REDACTED";
+
+export function isRedacted(value: WireValue): value is RedactedValue {
+  return "REDACTED" in value;
+}
 
 /** DynamoDB's number syntax (at most 38 significant digits and the exponent range are left to DynamoDB to enforce). */
 export const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -29,6 +44,7 @@ const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/
 const numberString = z.string().regex(NUMBER_PATTERN, "is not a DynamoDB number");
 const base64String = z.string().regex(BASE64_PATTERN, "is not base64");
 
+/** Stored values only: a redaction marker is never valid input (keys, cursors and filters go to DynamoDB). */
 export const wireValueSchema: z.ZodType<WireValue> = z.lazy(() =>
   z.union([
     z.strictObject({ S: z.string() }),
@@ -68,9 +84,22 @@ export function toWire(value: AttributeValue): WireValue {
   throw new TypeError(`Unsupported attribute value with keys ${Object.keys(value).join(",")}`);
 }
 
+/**
+ * Sets an own, enumerable property. Plain assignment would not do for attribute names: `obj["__proto__"] = v` replaces
+ * the object's prototype instead, so the attribute would vanish and the object would inherit from item data.
+ */
+function defineAttribute<V>(target: Record<string, V>, name: string, value: V): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function toWireItem(item: Record<string, AttributeValue>): WireItem {
   const result: WireItem = {};
-  for (const [name, value] of Object.entries(item)) result[name] = toWire(value);
+  for (const [name, value] of Object.entries(item) as Array<[string, AttributeValue | undefined]>) {
+    // The SDK hands back a top-level attribute named "__proto__" as an own property with its value lost (undefined).
+    // There is nothing to show for it; skipping it keeps the rest of the item readable instead of failing the request.
+    if (value === undefined) continue;
+    defineAttribute(result, name, toWire(value));
+  }
   return result;
 }
 
@@ -85,11 +114,12 @@ export function fromWire(value: WireValue): AttributeValue {
   if ("NS" in value) return { NS: value.NS };
   if ("BS" in value) return { BS: value.BS.map(fromBase64) };
   if ("L" in value) return { L: value.L.map(fromWire) };
-  return { M: fromWireItem(value.M) };
+  if ("M" in value) return { M: fromWireItem(value.M) };
+  throw new TypeError("A redacted value cannot be sent to DynamoDB.");
 }
 
 export function fromWireItem(item: WireItem): Record<string, AttributeValue> {
   const result: Record<string, AttributeValue> = {};
-  for (const [name, value] of Object.entries(item)) result[name] = fromWire(value);
+  for (const [name, value] of Object.entries(item)) defineAttribute(result, name, fromWire(value));
   return result;
 }

@@ -13,7 +13,8 @@ export function previewValue(value: WireValue | undefined, max = 80): string {
   if ("NS" in value) return `NS · ${value.NS.length}`;
   if ("BS" in value) return `BS · ${value.BS.length}`;
   if ("L" in value) return `list · ${value.L.length}`;
-  return `map · ${Object.keys(value.M).length} keys`;
+  if ("M" in value) return `map · ${Object.keys(value.M).length} keys`;
+  return value.digest ?? "redacted";
 }
 
 /** The raw text of a key value (S and N as written, B as base64), as it goes into ?pk= and ?sk=. */
@@ -22,6 +23,8 @@ export function keyText(value: WireValue | undefined): string {
   if ("S" in value) return value.S;
   if ("N" in value) return value.N;
   if ("B" in value) return value.B;
+  // A viewer's key digest: shown as-is, so the same key is recognisable across panels.
+  if ("REDACTED" in value) return value.digest ?? "";
   return "";
 }
 

@@ -1,4 +1,4 @@
-import type { WireItem, WireValue } from "@/lib/dynamo/wire-value";
+import type { RedactedValue, WireItem, WireValue } from "@/lib/dynamo/wire-value";
 
 /** Shapes of background jobs as the jobs API sends them. Client-safe: no server imports. */
 
@@ -197,8 +197,8 @@ export type KeySkewEntry = {
   maxOverestimate: number;
 };
 
-/** Partition key values are S, N or B. */
-export type KeyValue = { S: string } | { N: string } | { B: string };
+/** Partition key values are S, N or B; a viewer gets a digest marker instead (see RedactedValue). */
+export type KeyValue = { S: string } | { N: string } | { B: string } | RedactedValue;
 
 export type KeyConcentration = {
   /** The share of the total held by the largest key, 0..1; null when nothing was counted. */

@@ -2,7 +2,7 @@ import { BatchWriteItemCommand, type AttributeValue, type BatchWriteItemCommandO
 import { expect, vi } from "vitest";
 import { mapWithConcurrency } from "@/lib/async/map-with-concurrency";
 import { itemSize } from "@/lib/dynamo/item-size";
-import type { JobResponse, KeySampleJob, KeySampleResult } from "@/lib/jobs/job-types";
+import type { JobResponse, KeySampleJob, KeySampleResult, KeySkewEntry } from "@/lib/jobs/job-types";
 import { seededRandom, zipfDraws } from "@/lib/jobs/test-streams";
 import { getJob, postJob } from "./audit-fixtures";
 
@@ -63,7 +63,7 @@ export function topKeys(truth: Map<string, KeyTally>, measure: keyof KeyTally, k
 }
 
 /** The string value of a sampled key (these fixtures use S keys). */
-export const keyText = (entry: { key: { S: string } | { N: string } | { B: string } }): string => ("S" in entry.key ? entry.key.S : JSON.stringify(entry.key));
+export const keyText = (entry: { key: KeySkewEntry["key"] }): string => ("S" in entry.key ? entry.key.S : JSON.stringify(entry.key));
 
 /** POSTs a key sample and answers its id, failing the test on anything but 202. */
 export async function startSample(table: string, body: Record<string, unknown>): Promise<string> {

@@ -1,10 +1,10 @@
-// Any unknown /api path – a 404 in the error envelope instead of an HTML page
+// Any unknown /api path – a 404 in the error envelope instead of an HTML page (after the identity check)
 import { AppError } from "@/lib/errors/app-error";
+import { handleRoute } from "@/lib/server/http/route-helpers";
 
-function notFound(): Response {
-  return Response.json(new AppError("NOT_FOUND", "No such API route.").toEnvelope(), {
-    status: 404,
-    headers: { "Cache-Control": "no-store" },
+function notFound(request: Request): Promise<Response> {
+  return handleRoute(request, async () => {
+    throw new AppError("NOT_FOUND", "No such API route.");
   });
 }
 

@@ -5,8 +5,8 @@ import { tablesOverview } from "@/lib/server/tables/tables-overview";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  return handleRoute(async () => jsonResponse(await tablesOverview()));
+export async function GET(request: Request): Promise<Response> {
+  return handleRoute(request, async () => jsonResponse(await tablesOverview()));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

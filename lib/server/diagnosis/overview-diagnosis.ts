@@ -3,6 +3,7 @@ import { mapWithConcurrency } from "@/lib/async/map-with-concurrency";
 import type { DiagnosisOverviewResponse } from "@/lib/diagnosis/diagnosis-response";
 import { worstVerdict } from "@/lib/diagnosis/diagnose";
 import { resolveMetricWindow } from "@/lib/metrics/metric-window";
+import type { Access } from "@/lib/server/auth/access";
 import { overviewMetrics } from "@/lib/server/metrics/overview-metrics";
 import { listTableNames } from "@/lib/server/tables/list-tables";
 import { tableDiagnosis } from "./table-diagnosis";
@@ -14,7 +15,7 @@ const MAX_DIAGNOSED = 20;
  * Each table's worst verdict for the triage list. Tables the last hour's batched metrics flag (throttling, near
  * capacity) get a full diagnosis, worst first, up to MAX_DIAGNOSED; the others are judged from those metrics alone.
  */
-export async function overviewDiagnosis(now = Date.now()): Promise<DiagnosisOverviewResponse> {
+export async function overviewDiagnosis(access: Access, now = Date.now()): Promise<DiagnosisOverviewResponse> {
   const names = await listTableNames();
   const metrics = await overviewMetrics(names, now);
   const flagged = metrics.order.filter((name) => {
@@ -31,7 +32,7 @@ export async function overviewDiagnosis(now = Date.now()): Promise<DiagnosisOver
     tables[name] = trouble ? { kind: trouble.severity === "idle" ? "no-data" : "healthy", severity: trouble.severity === "idle" ? "info" : "ok", title: trouble.reason } : null;
   }
   await mapWithConcurrency(diagnosed, 4, async (name) => {
-    const result = await tableDiagnosis(name, { window, index: null }, now);
+    const result = await tableDiagnosis(name, { window, index: null }, access, now);
     const worst = worstVerdict(result.verdicts);
     if (worst) tables[name] = { kind: worst.kind, severity: worst.severity, title: worst.title };
   });

@@ -7,6 +7,8 @@ import type { ContributorInsightsInput } from "@/lib/diagnosis/diagnosis-types";
 import { insightsInput, keySampleInput } from "@/lib/diagnosis/from-sources";
 import type { JobSnapshot, KeySampleParams, KeySampleResult, SizeAuditParams, SizeAuditResult } from "@/lib/jobs/job-types";
 import type { MetricsResponse } from "@/lib/metrics/metrics-response";
+import type { Access } from "@/lib/server/auth/access";
+import { presentInsights, presentKeySampleResult, presentSizeAuditResult } from "@/lib/server/auth/present-keys";
 import { toAppError } from "@/lib/server/http/error-response";
 import { tableInsights } from "@/lib/server/insights/table-insights";
 import { jobRegistry } from "@/lib/server/jobs/job-registry";
@@ -28,20 +30,21 @@ const finishedAt = (iso: string | null) => (iso ? Date.parse(iso) : null);
  * The table's verdicts over a window, from every source there is: CloudWatch metrics, Contributor Insights, the
  * latest key sample and size audit. A source that fails is reported as missing; the others still count.
  */
-export async function tableDiagnosis(tableName: string, params: MetricsParams, now = Date.now()): Promise<DiagnosisResponse> {
+export async function tableDiagnosis(tableName: string, params: MetricsParams, access: Access, now = Date.now()): Promise<DiagnosisResponse> {
   const table = await describeTable(tableName);
   const [metrics, insights] = await Promise.allSettled([getTableMetrics(tableName, { ...params, index: null }, now), tableInsights(tableName, params.window, {}, now)]);
   const metricsResponse: MetricsResponse | null = metrics.status === "fulfilled" ? metrics.value : null;
   const metricsError = metrics.status === "rejected" ? failure(metrics.reason, "CloudWatch metrics") : null;
-  const insightsValue: ContributorInsightsInput | null = insights.status === "fulfilled" ? insightsInput(insights.value) : null;
+  const insightsValue: ContributorInsightsInput | null = insights.status === "fulfilled" ? insightsInput(presentInsights(insights.value, access)) : null;
   const insightsError = insights.status === "rejected" ? failure(insights.reason, "Contributor Insights") : null;
 
   const registry = jobRegistry();
   // The registry keeps snapshots untyped by kind; each kind's runner stores its own result type.
   const sample = registry.latest(tableName, "key-sample") as JobSnapshot<KeySampleParams, KeySampleResult> | undefined;
   const audit = registry.latest(tableName, "size-audit") as JobSnapshot<SizeAuditParams, SizeAuditResult> | undefined;
-  const sampleDone = sample?.result && sample.finishedAt ? { result: sample.result, at: Date.parse(sample.finishedAt) } : null;
-  const auditDone = audit?.result && audit.finishedAt ? { result: audit.result, at: Date.parse(audit.finishedAt) } : null;
+  // Keys are digested before the rules run, so every verdict's key, sentence and link carries the digest for a viewer.
+  const sampleDone = sample?.result && sample.finishedAt ? { result: presentKeySampleResult(sample.result, access), at: Date.parse(sample.finishedAt) } : null;
+  const auditDone = audit?.result && audit.finishedAt ? { result: presentSizeAuditResult(audit.result, access), at: Date.parse(audit.finishedAt) } : null;
 
   const scale = env().partitionCapScale;
   const thresholds = withThresholds({ partitionReadUnitsPerSecond: 3_000 * scale, partitionWriteUnitsPerSecond: 1_000 * scale });

@@ -26,6 +26,19 @@ describe("errorResponse", () => {
     expect(errorResponse(awsError("ThrottlingException")).headers.get("retry-after")).toBe("5");
   });
 
+  it("says in plain words that the dashboard itself is throttled, with DynamoDB's reason", async () => {
+    const throttled = Object.assign(awsError("ProvisionedThroughputExceededException"), {
+      ThrottlingReasons: [{ reason: "TableReadProvisionedThroughputExceeded", resource: "arn:aws:dynamodb:us-east-1:1:table/T" }],
+    });
+    expect(await errorResponse(throttled).json()).toEqual({
+      error: {
+        code: "THROTTLED",
+        message:
+          "DynamoDB is throttling this dashboard: the table is using all the capacity it is allowed right now (TableReadProvisionedThroughputExceeded). The dashboard already retried; try again in a few seconds.",
+      },
+    });
+  });
+
   it("maps connection failures to 502", async () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8000"), { code: "ECONNREFUSED" });
     const response = errorResponse(refused);

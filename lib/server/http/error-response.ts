@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { ReadOnlyViolationError } from "@/lib/server/aws/read-only-guard";
+import { throttleInfo } from "@/lib/server/jobs/throttle-error";
 
 const NO_STORE = { "Cache-Control": "no-store" } as const;
 
@@ -27,9 +28,7 @@ export function toAppError(error: unknown): AppError | undefined {
   const name = error.name;
   if (name === "ResourceNotFoundException") return new AppError("NOT_FOUND", "The table or index does not exist.");
   if (name === "ValidationException") return new AppError("BAD_REQUEST", `DynamoDB rejected the request: ${error.message}`);
-  if (THROTTLE_NAMES.has(name)) {
-    return new AppError("THROTTLED", "DynamoDB is throttling requests; retry shortly.", 5);
-  }
+  if (THROTTLE_NAMES.has(name)) return throttledError(error);
   if (name === "AccessDeniedException") {
     return new AppError("FORBIDDEN", "The server's AWS credentials are not allowed to do this; see the IAM policy in the README.");
   }
@@ -41,6 +40,22 @@ export function toAppError(error: unknown): AppError | undefined {
     return new AppError("UPSTREAM", `Could not reach AWS (${typeof code === "string" ? code : name}).`);
   }
   return undefined;
+}
+
+/** Seconds a throttled client should wait: DynamoDB's capacity refills every second, its burst over minutes. */
+const THROTTLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A throttle reaches the page only after the SDK's own retries with backoff failed, so the message says so in plain
+ * words (viewers may never have heard of capacity units), and names DynamoDB's reason when it gave one.
+ */
+function throttledError(error: Error): AppError {
+  const reason = throttleInfo(error)?.reason;
+  return new AppError(
+    "THROTTLED",
+    `DynamoDB is throttling this dashboard: the table is using all the capacity it is allowed right now${reason ? ` (${reason})` : ""}. The dashboard already retried; try again in a few seconds.`,
+    THROTTLE_RETRY_AFTER_SECONDS,
+  );
 }
 
 export function errorResponse(error: unknown): Response {

@@ -1,12 +1,18 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { accessFor, type Access } from "@/lib/server/auth/access";
+import { requestIdentity } from "@/lib/server/auth/identity";
 import { errorResponse } from "./error-response";
 
-/** Runs a route body and turns any thrown error into the JSON error envelope. */
-export async function handleRoute(body: () => Promise<Response>): Promise<Response> {
+/**
+ * Every API route runs through here: it resolves the caller (a 401 in proxy mode without the identity header), hands
+ * the body what that caller may see, and turns any thrown error into the JSON error envelope. A test checks that
+ * every handler under app/api uses it, so no route can skip the identity check.
+ */
+export async function handleRoute(request: Request, body: (access: Access) => Promise<Response>): Promise<Response> {
   try {
-    return await body();
+    return await body(accessFor(requestIdentity(request)));
   } catch (error) {
     return errorResponse(error);
   }
@@ -25,12 +31,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 
 type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 
-/** Handlers that answer 405 in the error envelope for every method a route does not serve. */
-export function methodNotAllowed(allowed: readonly Method[]): Record<"POST" | "PUT" | "PATCH" | "DELETE", () => Response> {
-  const respond = () =>
-    Response.json(new AppError("METHOD_NOT_ALLOWED", `Method not allowed. This route accepts ${allowed.join(", ")}.`).toEnvelope(), {
-      status: 405,
-      headers: { Allow: allowed.join(", "), "Cache-Control": "no-store" },
-    });
+type Handler = (request: Request) => Promise<Response>;
+
+/** Handlers that answer 405 in the error envelope for every method a route does not serve (after the identity check). */
+export function methodNotAllowed(allowed: readonly Method[]): Record<"POST" | "PUT" | "PATCH" | "DELETE", Handler> {
+  const respond: Handler = (request) =>
+    handleRoute(request, async () =>
+      Response.json(new AppError("METHOD_NOT_ALLOWED", `Method not allowed. This route accepts ${allowed.join(", ")}.`).toEnvelope(), {
+        status: 405,
+        headers: { Allow: allowed.join(", "), "Cache-Control": "no-store" },
+      }),
+    );
   return { POST: respond, PUT: respond, PATCH: respond, DELETE: respond };
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Access } from "@/lib/server/auth/access";
+import { checkRead } from "./item-access";
 import { QueryCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { env } from "@/lib/env";
 import type { CountResult } from "@/lib/items/items-api";
@@ -11,8 +13,10 @@ import { partitionQuery } from "./query-items";
  * An exact count of a partition (with its sort-key condition and filter) by Select COUNT, paged to the end.
  * COUNT returns no items but is charged like reading them, so it stops at COUNT_MAX_RCU and says it is partial.
  */
-export async function countItems(tableName: string, params: ItemParams, signal?: AbortSignal): Promise<CountResult> {
-  const { input } = await partitionQuery(tableName, params);
+export async function countItems(tableName: string, params: ItemParams, access: Access, signal?: AbortSignal): Promise<CountResult> {
+  const { input, target } = await partitionQuery(tableName, params);
+  // A count with a filter answers "how many have this value": the same oracle a filtered page would be.
+  checkRead(access, target, params);
   const maxRcu = env().countMaxRcu;
   let count = 0;
   let scannedCount = 0;

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertMayExport, type Access } from "@/lib/server/auth/access";
 import { QueryCommand, ScanCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { z } from "zod";
 import { env } from "@/lib/env";
@@ -35,7 +36,8 @@ export type PreparedExport = { stream: ReadableStream<Uint8Array>; filename: str
  * item and RCU caps (the RCU cap may be passed by at most one page). Input errors surface before the first byte.
  * CSV columns are fixed by the first page; attributes first seen later go, as DynamoDB JSON, into one last column.
  */
-export async function prepareExport(tableName: string, params: ItemParams, options: ExportOptions, signal: AbortSignal): Promise<PreparedExport> {
+export async function prepareExport(tableName: string, params: ItemParams, options: ExportOptions, access: Access, signal: AbortSignal): Promise<PreparedExport> {
+  assertMayExport(access);
   const settings = env();
   const maxItems = Math.min(options.maxItems ?? settings.exportMaxItems, settings.exportMaxItems);
   const maxRcu = Math.min(options.maxRcu ?? settings.exportMaxRcu, settings.exportMaxRcu);

@@ -1,4 +1,5 @@
 import "server-only";
+import { presentItem, type Access } from "@/lib/server/auth/access";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { AppError } from "@/lib/errors/app-error";
 import { KeyInputError, parseKeyJson } from "@/lib/dynamo/dynamodb-json";
@@ -7,9 +8,8 @@ import type { ItemResponse } from "@/lib/items/items-api";
 import { dynamodb } from "@/lib/server/aws/clients";
 import { describeTable } from "@/lib/server/tables/describe-table";
 
-
 /** One item by its primary key, given as DynamoDB JSON ({"PK":{"S":"…"},"SK":{"S":"…"}}). */
-export async function getItem(tableName: string, keyJson: string | null): Promise<ItemResponse> {
+export async function getItem(tableName: string, keyJson: string | null, access: Access): Promise<ItemResponse> {
   const table = await describeTable(tableName);
   const keyAttributes = table.keys.sortKey ? [table.keys.partitionKey.name, table.keys.sortKey.name] : [table.keys.partitionKey.name];
   if (!keyJson) throw new AppError("BAD_REQUEST", `key: give the item's key as DynamoDB JSON with ${keyAttributes.join(" and ")}.`);
@@ -27,5 +27,5 @@ export async function getItem(tableName: string, keyJson: string | null): Promis
   }
   const result = await dynamodb().send(new GetItemCommand({ TableName: tableName, Key: fromWireItem(key), ReturnConsumedCapacity: "TOTAL" }));
   if (!result.Item) throw new AppError("NOT_FOUND", "No item has this key.");
-  return { item: toWireItem(result.Item), consumedCapacity: result.ConsumedCapacity?.CapacityUnits ?? 0 };
+  return { item: presentItem(toWireItem(result.Item), access, keyAttributes), consumedCapacity: result.ConsumedCapacity?.CapacityUnits ?? 0 };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Access } from "@/lib/server/auth/access";
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { filterExpressionFor } from "@/lib/dynamo/filter-expression";
 import { keyConditionFor } from "@/lib/dynamo/key-condition";
@@ -30,13 +31,14 @@ export async function partitionQuery(tableName: string, params: ItemParams) {
 }
 
 /** One page of a partition, in sort-key order. */
-export async function queryItems(tableName: string, params: ItemParams): Promise<ItemsPage> {
+export async function queryItems(tableName: string, params: ItemParams, access: Access): Promise<ItemsPage> {
   const { target, input, filtered, scope } = await partitionQuery(tableName, params);
   return readItemsPage({
     target,
     scope,
     params,
     filtered,
+    access,
     fetchPage: (ExclusiveStartKey, Limit) => dynamodb().send(new QueryCommand({ ...input, ExclusiveStartKey, Limit })),
   });
 }

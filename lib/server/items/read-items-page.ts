@@ -3,6 +3,8 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { env } from "@/lib/env";
 import { fromWireItem } from "@/lib/dynamo/wire-value";
 import type { ItemsPage } from "@/lib/items/items-api";
+import type { Access } from "@/lib/server/auth/access";
+import { checkRead, presentTableItems } from "./item-access";
 import { decodeCursor, encodeCursor } from "./cursor-codec";
 import type { ItemParams } from "./item-request";
 import { readPages, type PageResult } from "./read-pages";
@@ -14,9 +16,12 @@ export async function readItemsPage(options: {
   scope: string;
   params: ItemParams;
   filtered: boolean;
+  /** What the caller may see: a viewer's masked values never leave this function. */
+  access: Access;
   fetchPage: (startKey: Record<string, AttributeValue> | undefined, limit: number) => Promise<PageResult>;
 }): Promise<ItemsPage> {
   const { target, scope, params } = options;
+  checkRead(options.access, target, params);
   const startKey = params.cursor ? fromWireItem(decodeCursor(params.cursor, scope, target.index.cursorAttributes)) : undefined;
   const outcome = await readPages({
     limit: params.limit,
@@ -27,7 +32,7 @@ export async function readItemsPage(options: {
     fetchPage: options.fetchPage,
   });
   return {
-    items: outcome.items,
+    items: presentTableItems(outcome.items, options.access, target),
     count: outcome.count,
     scannedCount: outcome.scannedCount,
     nextCursor: outcome.lastEvaluatedKey ? encodeCursor(scope, outcome.lastEvaluatedKey) : null,

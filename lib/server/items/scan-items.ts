@@ -1,4 +1,5 @@
 import "server-only";
+import type { Access } from "@/lib/server/auth/access";
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { filterExpressionFor } from "@/lib/dynamo/filter-expression";
 import { fromWireItem } from "@/lib/dynamo/wire-value";
@@ -25,13 +26,14 @@ export async function tableScan(tableName: string, params: ItemParams) {
 }
 
 /** One page of a Scan, in storage order: each partition's items arrive together, which the UI shows as groups. */
-export async function scanItems(tableName: string, params: ItemParams): Promise<ItemsPage> {
+export async function scanItems(tableName: string, params: ItemParams, access: Access): Promise<ItemsPage> {
   const { target, input, filtered, scope } = await tableScan(tableName, params);
   return readItemsPage({
     target,
     scope,
     params,
     filtered,
+    access,
     fetchPage: (ExclusiveStartKey, Limit) => dynamodb().send(new ScanCommand({ ...input, ExclusiveStartKey, Limit })),
   });
 }

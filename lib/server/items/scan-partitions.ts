@@ -1,4 +1,6 @@
 import "server-only";
+import type { Access } from "@/lib/server/auth/access";
+import { checkRead } from "./item-access";
 import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { z } from "zod";
 import { wireItemSize } from "@/lib/dynamo/item-size";
@@ -29,8 +31,10 @@ const KEY_PAGE = 1_000;
  * keys: a Scan is charged for every byte it examines whatever it returns, so projecting would save no capacity, only
  * the bytes we need to size items. The order is storage (hash) order, not popularity.
  */
-export async function scanPartitions(tableName: string, params: PartitionParams): Promise<PartitionsPage> {
+export async function scanPartitions(tableName: string, params: PartitionParams, access: Access): Promise<PartitionsPage> {
   const target = await readTarget(tableName, params.index);
+  // Partition keys are the table's key (never masked) or an index key; an index keyed on a masked attribute is refused.
+  checkRead(access, target, {});
   const scope = JSON.stringify(["partitions", tableName, params.index ?? null]);
   let startKey = params.cursor ? fromWireItem(decodeCursor(params.cursor, scope, target.index.cursorAttributes)) : undefined;
   const partitionKey = target.index.keys.partitionKey.name;

@@ -5,8 +5,8 @@ import { handleRoute, methodNotAllowed } from "@/lib/server/http/route-helpers";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  return handleRoute(async () => jsonResponse(await overviewDiagnosis()));
+export async function GET(request: Request): Promise<Response> {
+  return handleRoute(request, async (access) => jsonResponse(await overviewDiagnosis(access)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

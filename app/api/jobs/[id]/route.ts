@@ -3,6 +3,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { jobIdSchema } from "@/lib/jobs/job-params";
 import type { JobResponse, JobSnapshot } from "@/lib/jobs/job-types";
+import type { Access } from "@/lib/server/auth/access";
+import { presentJob } from "@/lib/server/auth/present-keys";
 import { jsonResponse } from "@/lib/server/http/error-response";
 import { handleRoute, methodNotAllowed, parseInput } from "@/lib/server/http/route-helpers";
 import { jobRegistry } from "@/lib/server/jobs/job-registry";
@@ -19,25 +21,25 @@ async function jobId(context: Context): Promise<string> {
 }
 
 /** Unknown ids, and jobs on tables the TABLES setting hides, are both 404s. */
-function found(id: string, job: JobSnapshot<unknown, unknown> | undefined): JobResponse {
+function found(id: string, job: JobSnapshot<unknown, unknown> | undefined, access: Access): JobResponse {
   if (!job || !isTableExposed(job.table)) throw new AppError("NOT_FOUND", `No job with id ${id} (jobs are kept in memory until the server restarts).`);
-  return { job };
+  return { job: presentJob(job, access) };
 }
 
-export async function GET(_request: Request, context: Context): Promise<Response> {
-  return handleRoute(async () => {
+export async function GET(request: Request, context: Context): Promise<Response> {
+  return handleRoute(request, async (access) => {
     const id = await jobId(context);
-    return jsonResponse(found(id, jobRegistry().get(id)));
+    return jsonResponse(found(id, jobRegistry().get(id), access));
   });
 }
 
-export async function DELETE(_request: Request, context: Context): Promise<Response> {
-  return handleRoute(async () => {
+export async function DELETE(request: Request, context: Context): Promise<Response> {
+  return handleRoute(request, async (access) => {
     const id = await jobId(context);
     const registry = jobRegistry();
     // Check first, so a job on a hidden table cannot be cancelled either.
-    found(id, registry.get(id));
-    return jsonResponse(found(id, await registry.cancel(id)));
+    found(id, registry.get(id), access);
+    return jsonResponse(found(id, await registry.cancel(id), access));
   });
 }
 

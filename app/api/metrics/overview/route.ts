@@ -6,8 +6,8 @@ import { listTableNames } from "@/lib/server/tables/list-tables";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  return handleRoute(async () => jsonResponse(await overviewMetrics(await listTableNames(), Date.now())));
+export async function GET(request: Request): Promise<Response> {
+  return handleRoute(request, async () => jsonResponse(await overviewMetrics(await listTableNames(), Date.now())));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 
 const paramsSchema = z.object({ table: tableNameSchema });
 
-export async function GET(_request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(async () => {
+export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
+  return handleRoute(request, async () => {
     const { table } = parseInput(paramsSchema, await context.params);
     const body: TableResponse = { table: await describeTable(table) };
     return jsonResponse(body);

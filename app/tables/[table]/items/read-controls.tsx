@@ -1,3 +1,4 @@
+import { useRole } from "@/components/layout/role-context";
 import { PAGE_SIZES } from "@/lib/items/items-view-state";
 import { exportUrl } from "@/lib/queries/items-queries";
 
@@ -20,6 +21,8 @@ export function PageSizeSelect({ value, onChange }: { value: number; onChange: (
 
 /** Downloads of exactly what is being read (the same parameters), capped server-side by EXPORT_MAX_ITEMS and EXPORT_MAX_RCU. */
 export function ExportLinks({ table, params, source }: { table: string; params: URLSearchParams; source: "query" | "scan" }) {
+  // The server refuses exports to viewers (403); hiding the buttons only spares them a dead end.
+  if (useRole() !== "engineer") return null;
   return (
     <span className="flex gap-2">
       <a className={BUTTON} href={exportUrl(table, params, source, "jsonl")} download>

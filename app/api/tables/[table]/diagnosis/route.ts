@@ -8,10 +8,10 @@ import { parseMetricsParams } from "@/lib/server/metrics/metrics-params";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(async () => {
+  return handleRoute(request, async (access) => {
     const now = Date.now();
     const table = await tableParam(context);
-    return jsonResponse(await tableDiagnosis(table, parseMetricsParams(new URL(request.url), now), now));
+    return jsonResponse(await tableDiagnosis(table, parseMetricsParams(new URL(request.url), now), access, now));
   });
 }
 

@@ -7,9 +7,9 @@ import { parseItemParams } from "@/lib/server/items/item-request";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(async () => {
+  return handleRoute(request, async (access) => {
     const url = new URL(request.url);
-    const prepared = await prepareExport(await tableParam(context), parseItemParams(url), parseExportOptions(url), request.signal);
+    const prepared = await prepareExport(await tableParam(context), parseItemParams(url), parseExportOptions(url), access, request.signal);
     return new Response(prepared.stream, {
       headers: {
         "Content-Type": prepared.contentType,

@@ -2,18 +2,19 @@
 import { jsonResponse } from "@/lib/server/http/error-response";
 import { handleRoute, methodNotAllowed } from "@/lib/server/http/route-helpers";
 import { tableParam } from "@/lib/server/http/table-param";
+import { presentInsights } from "@/lib/server/auth/present-keys";
 import { tableInsights } from "@/lib/server/insights/table-insights";
 import { parseMetricsParams } from "@/lib/server/metrics/metrics-params";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(async () => {
+  return handleRoute(request, async (access) => {
     const table = await tableParam(context);
     const nowMs = Date.now();
     // The same ?range= / ?start=&end= as the metrics route, so the heat map shares the capacity section's window.
     const { window } = parseMetricsParams(new URL(request.url), nowMs);
-    return jsonResponse(await tableInsights(table, window, {}, nowMs));
+    return jsonResponse(presentInsights(await tableInsights(table, window, {}, nowMs), access));
   });
 }
 

@@ -8,7 +8,7 @@ import { queryItems } from "@/lib/server/items/query-items";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(async () => jsonResponse(await queryItems(await tableParam(context), parseItemParams(new URL(request.url)))));
+  return handleRoute(request, async (access) => jsonResponse(await queryItems(await tableParam(context), parseItemParams(new URL(request.url)), access)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

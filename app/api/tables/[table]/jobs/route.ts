@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { jobKindSchema } from "@/lib/jobs/job-params";
 import type { LatestJobResponse, StartJobResponse } from "@/lib/jobs/job-types";
+import { presentJob } from "@/lib/server/auth/present-keys";
 import { jsonResponse } from "@/lib/server/http/error-response";
 import { handleRoute, methodNotAllowed, parseInput } from "@/lib/server/http/route-helpers";
 import { tableParam } from "@/lib/server/http/table-param";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ table: string }> };
 
 export async function POST(request: Request, context: Context): Promise<Response> {
-  return handleRoute(async () => {
+  return handleRoute(request, async () => {
     const table = await tableParam(context);
     const params = parseStartJobBody(await readJsonBody(request));
     // A key sample may answer 409 first when the table throttled in the last hour (see startKeySample).
@@ -30,12 +31,13 @@ export async function POST(request: Request, context: Context): Promise<Response
 const querySchema = z.object({ kind: jobKindSchema });
 
 export async function GET(request: Request, context: Context): Promise<Response> {
-  return handleRoute(async () => {
+  return handleRoute(request, async (access) => {
     const table = await tableParam(context);
     const { kind } = parseInput(querySchema, { kind: new URL(request.url).searchParams.get("kind") ?? undefined });
     // Hidden and missing tables get the same 404 as everywhere else.
     await describeTable(table);
-    const body: LatestJobResponse = { job: jobRegistry().latest(table, kind) ?? null };
+    const latest = jobRegistry().latest(table, kind);
+    const body: LatestJobResponse = { job: latest ? presentJob(latest, access) : null };
     return jsonResponse(body);
   });
 }

@@ -8,7 +8,7 @@ import { getTableMetrics } from "@/lib/server/metrics/table-metrics";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(async () => {
+  return handleRoute(request, async () => {
     const table = await tableParam(context);
     const nowMs = Date.now();
     return jsonResponse(await getTableMetrics(table, parseMetricsParams(new URL(request.url), nowMs), nowMs));

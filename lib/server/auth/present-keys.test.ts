@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { InsightsResponse } from "@/lib/insights/insights-types";
+import type { JobSnapshot, KeySampleResult } from "@/lib/jobs/job-types";
+import { accessFor } from "./access";
+import { presentInsights, presentJob } from "./present-keys";
+import { keyDigest } from "./redact-item";
+
+const settings = { redactAttributes: [], viewerShowsKeys: false };
+const viewer = accessFor({ user: "v", role: "viewer" }, settings);
+const engineer = accessFor({ user: "e", role: "engineer" }, settings);
+
+const contributor = (keys: string[]) => ({ keys, total: 10, peakPerMinute: 1, peakAt: null, datapoints: [], partitionCap: null, throttled: null });
+const insights = {
+  table: "t",
+  status: [],
+  window: { range: "1h", start: 0, end: 1, period: 60 },
+  fetchedAt: 0,
+  report: {
+    start: 0,
+    end: 1,
+    period: 60,
+    fetchedAt: 0,
+    cache: "miss",
+    resources: [
+      {
+        table: "t",
+        index: null,
+        mode: "ACCESSED_AND_THROTTLED_KEYS",
+        keySchema: { partitionKey: { name: "pk", type: "S" }, sortKey: null },
+        rules: {
+          PKC: { kind: "PKC", ruleName: "r", measures: "consumed-throughput-units", uniqueContributors: 1, aggregateValue: 10, contributors: [contributor(["alice@example.com"])] },
+          SKC: { kind: "SKC", ruleName: "s", measures: "consumed-throughput-units", uniqueContributors: 1, aggregateValue: 10, contributors: [contributor(["alice@example.com", "order-7"])] },
+        },
+      },
+    ],
+  },
+} as unknown as InsightsResponse;
+
+describe("presentInsights", () => {
+  it("gives viewers digests of every Contributor Insights key, without changing the shared report", () => {
+    const before = JSON.stringify(insights);
+    const shown = presentInsights(insights, viewer);
+    expect(JSON.stringify(shown)).not.toContain("alice");
+    expect(shown.report?.resources[0]?.rules.SKC?.contributors[0]?.keys).toEqual([keyDigest("alice@example.com"), keyDigest("order-7")]);
+    // The same key has the same digest in every rule.
+    expect(shown.report?.resources[0]?.rules.PKC?.contributors[0]?.keys[0]).toBe(keyDigest("alice@example.com"));
+    expect(JSON.stringify(insights)).toBe(before);
+  });
+
+  it("gives engineers the keys", () => {
+    expect(presentInsights(insights, engineer)).toBe(insights);
+  });
+});
+
+describe("presentJob", () => {
+  it("digests a key sample's top keys for viewers", () => {
+    const entry = { key: { S: "alice" }, items: 3, bytes: 30, share: 1, maxOverestimate: 0 };
+    const job = { kind: "key-sample", result: { topByItems: [entry], topByBytes: [entry] } } as unknown as JobSnapshot<unknown, KeySampleResult>;
+    const shown = presentJob(job, viewer);
+    expect(shown.result?.topByItems[0]?.key).toEqual({ REDACTED: "S", bytes: 5, digest: keyDigest("alice") });
+    expect(JSON.stringify(shown)).not.toContain("alice");
+    expect(presentJob(job, engineer)).toBe(job);
+  });
+});

@@ -1,0 +1,70 @@
+import "server-only";
+import type { InsightRuleReport, InsightsResponse } from "@/lib/insights/insights-types";
+import type { AuditedItem, JobSnapshot, KeySampleResult, KeySkewEntry, SizeAuditResult } from "@/lib/jobs/job-types";
+import type { Access } from "./access";
+import { digestItem, digestValue, keyDigest } from "./redact-item";
+
+/*
+ * Key values outside the item browser (Contributor Insights, key samples, size audits, and the verdicts built from
+ * them) reach a viewer as digests unless VIEWER_SHOWS_KEYS=true. Each function copies; cached reports and job
+ * snapshots shared by every caller are never changed in place.
+ */
+
+function digestRules(rules: Partial<Record<string, InsightRuleReport>>): Partial<Record<string, InsightRuleReport>> {
+  const result: Partial<Record<string, InsightRuleReport>> = {};
+  for (const [kind, rule] of Object.entries(rules)) {
+    if (rule) result[kind] = { ...rule, contributors: rule.contributors.map((entry) => ({ ...entry, keys: entry.keys.map(keyDigest) })) };
+  }
+  return result;
+}
+
+export function presentInsights(response: InsightsResponse, access: Access): InsightsResponse {
+  if (!access.digestsKeys || !response.report) return response;
+  return {
+    ...response,
+    report: { ...response.report, resources: response.report.resources.map((resource) => ({ ...resource, rules: digestRules(resource.rules) })) },
+  };
+}
+
+const digestSkew = (entry: KeySkewEntry): KeySkewEntry => ({ ...entry, key: digestValue(entry.key) as KeySkewEntry["key"] });
+const digestAudited = <T extends Pick<AuditedItem, "key">>(item: T): T => ({ ...item, key: digestItem(item.key) });
+
+export function presentKeySampleResult(result: KeySampleResult, access: Access): KeySampleResult {
+  if (!access.digestsKeys) return result;
+  return { ...result, topByItems: result.topByItems.map(digestSkew), topByBytes: result.topByBytes.map(digestSkew) };
+}
+
+export function presentSizeAuditResult(result: SizeAuditResult, access: Access): SizeAuditResult {
+  if (!access.digestsKeys) return result;
+  const collections = result.itemCollections;
+  const findings = collections
+    ? result.findings.map((finding) => {
+        // Item-collection findings name the partition key (see size-findings.ts); say the digest instead.
+        let text = finding.text;
+        for (const collection of collections.largest) {
+          const raw = Object.values(collection.partitionKey)[0];
+          if (typeof raw === "string") text = text.replaceAll(JSON.stringify(raw), JSON.stringify(keyDigest(raw)));
+        }
+        return { ...finding, text };
+      })
+    : result.findings;
+  return {
+    ...result,
+    largest: result.largest.map(digestAudited),
+    overThreshold: { ...result.overThreshold, items: result.overThreshold.items.map(digestAudited) },
+    dominantAttributes: { ...result.dominantAttributes, items: result.dominantAttributes.items.map(digestAudited) },
+    itemCollections: collections ? { ...collections, largest: collections.largest.map((entry) => ({ ...entry, partitionKey: digestValue(entry.partitionKey) })) } : null,
+    findings,
+  };
+}
+
+/** A job snapshot as this caller may see it: the result's keys digested by job kind. */
+export function presentJob<P, R>(job: JobSnapshot<P, R>, access: Access): JobSnapshot<P, R> {
+  if (!access.digestsKeys || job.result === null) return job;
+  // The registry stores each kind's own result type under `kind`; the casts restate that pairing.
+  const result =
+    job.kind === "key-sample"
+      ? presentKeySampleResult(job.result as KeySampleResult, access)
+      : presentSizeAuditResult(job.result as SizeAuditResult, access);
+  return { ...job, result: result as R };
+}

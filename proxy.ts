@@ -1,0 +1,45 @@
+// Runs before every page and API request: per-request CSP nonce, and in AUTH_MODE=proxy a 401 for pages without identity.
+import { NextResponse, type NextRequest } from "next/server";
+import { resolveIdentity } from "@/lib/auth/resolve-identity";
+import { env } from "@/lib/env";
+import { API_CSP, pageCsp } from "@/lib/security/csp";
+
+const UNAUTHORIZED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>401 · Dynamo Lens</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
+<h1>401 · Not signed in</h1>
+<p>Dynamo Lens is only available through the company's login proxy, and this request did not come with a signed-in user.
+Open it through the usual company link, or sign in again.</p></body></html>`;
+
+export function proxy(request: NextRequest): NextResponse {
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    // Route handlers answer the 401 themselves (handleRoute), in the JSON error envelope.
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", API_CSP);
+    return response;
+  }
+  const settings = env();
+  if (!resolveIdentity(request.headers, settings)) {
+    return new NextResponse(UNAUTHORIZED_PAGE, {
+      status: 401,
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      },
+    });
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = pageCsp(nonce, settings.development);
+  // Next reads the nonce from the request's CSP header while rendering and puts it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  // Pages are rendered per user and per role; no shared cache may keep one.
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
