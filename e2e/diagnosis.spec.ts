@@ -41,3 +41,11 @@ test.describe("diagnosis", () => {
     expect(severities.map((severity) => rank[severity ?? ""] ?? 4)).toEqual([...severities.map((severity) => rank[severity ?? ""] ?? 4)].sort());
   });
 });
+
+test("the key heat map follows the capacity charts' crosshair", async ({ page, isMobile }) => {
+  test.skip(isMobile, "a hover needs a pointer");
+  await page.goto("/tables/Shop");
+  await expect(page.getByTestId("heat-map-accessed")).toBeVisible();
+  await page.getByTestId("chart-writes").locator(".u-over").hover({ position: { x: 120, y: 40 } });
+  await expect(page.getByTestId("heat-map-crosshair")).toBeAttached();
+});

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { buildHeatMap, heatColor } from "@/lib/insights/heat-map";
 import type { Contributor } from "@/lib/insights/insights-types";
 import { formatCount } from "@/lib/format/format-count";
+import { subscribeCursor } from "./cursor-bus";
 
 type Props = {
   contributors: readonly Contributor[];
@@ -14,6 +15,8 @@ type Props = {
   timeZone: "UTC" | "local";
   /** Opens the key's partition in the browser. */
   partitionHref: (key: string) => string;
+  /** The capacity charts' sync group: their crosshair shows here as a line. */
+  syncKey?: string;
 };
 
 const CELL_HEIGHT = 22;
@@ -22,9 +25,12 @@ const CELL_HEIGHT = 22;
  * Key Visualizer style: top keys as rows, time as columns, colour as consumed throughput units (or throttled
  * requests) per minute. Hover shows the exact value and minute; a click on a row opens the partition.
  */
-export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, partitionHref }: Props) {
+export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, partitionHref, syncKey }: Props) {
   const map = buildHeatMap(contributors, start, end, period);
   const [hover, setHover] = useState<{ row: number; column: number } | null>(null);
+  const [cursorMs, setCursorMs] = useState<number | null>(null);
+  useEffect(() => (syncKey ? subscribeCursor(syncKey, setCursorMs) : undefined), [syncKey]);
+  const cursorColumn = cursorMs === null ? null : (cursorMs - start) / (period * 1000);
   const unit = mode === "accessed" ? "consumed units/min" : "throttled requests/min";
   const time = (ms: number) => new Date(ms).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: timeZone === "UTC" ? "UTC" : undefined });
   const hovered = hover ? { row: map.rows[hover.row], column: map.columns[hover.column] } : null;
@@ -58,6 +64,9 @@ export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, p
                 />
               )),
             )}
+            {cursorColumn !== null && cursorColumn >= 0 && cursorColumn <= map.columns.length ? (
+              <rect x={cursorColumn} y={0} width={0.15} height={map.rows.length} className="fill-slate-900 dark:fill-white" pointerEvents="none" data-testid="heat-map-crosshair" />
+            ) : null}
           </svg>
           <div className="flex justify-between text-[10px] text-slate-500">
             <span>{time(start)}</span>

@@ -5,6 +5,7 @@ import type uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { ChartData } from "@/lib/metrics/capacity-charts";
 import { ChartDataTable } from "./chart-data-table";
+import { publishCursor } from "./cursor-bus";
 
 export type TimeZoneMode = "UTC" | "local";
 
@@ -94,6 +95,14 @@ export function TimeSeriesChart({ data, syncKey, timeZone, onZoom, height = 200,
             }),
           ],
           hooks: {
+            // Share the crosshair's time with views outside uPlot's own sync (the key heat map).
+            setCursor: [
+              (chart) => {
+                const index = chart.cursor.idx;
+                const seconds = index === null || index === undefined ? null : (chart.data[0][index] ?? null);
+                publishCursor(syncKey, seconds === null ? null : seconds * 1000);
+              },
+            ],
             setSelect: [
               (chart) => {
                 const { left, width } = chart.select;

@@ -170,3 +170,13 @@ describe("capacityFor", () => {
     expect(() => capacityFor(Number.NaN)).toThrow(RangeError);
   });
 });
+
+describe("items with an attribute the SDK could not represent", () => {
+  it("counts the attributes that are there instead of crashing", () => {
+    // The SDK leaves `undefined` for an attribute named __proto__; a size audit meets such items in real tables.
+    const item = { pk: { S: "a" } } as Record<string, AttributeValue>;
+    Object.defineProperty(item, "lost", { value: undefined, enumerable: true });
+    expect(itemSize(item)).toBe(3);
+    expect(attributeSizes(item).map((row) => row.name)).toEqual(["pk"]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { utf8ByteLength } from "./utf8";
 import {
+  presentAttributes,
   type AnyAttributeValue,
   type AnyItem,
   ELEMENT_OVERHEAD,
@@ -45,7 +46,7 @@ export interface AttributeSize {
 
 /** Top-level attributes by what they contribute to the item, largest first (ties keep the item's order). */
 export function attributeSizes(item: AnyItem): AttributeSize[] {
-  const rows = Object.entries(item).map(([name, value]: [string, AnyAttributeValue]) => {
+  const rows = presentAttributes(item).map(([name, value]) => {
     const nameBytes = utf8ByteLength(name);
     const valueBytes = valueSize(value);
     return { name, bytes: nameBytes + valueBytes, nameBytes, valueBytes, share: 0, type: valueType(value) };

@@ -59,9 +59,17 @@ export function attributeSize(name: string, value: AnyAttributeValue): number {
   return utf8ByteLength(name) + looseSize(value);
 }
 
+/**
+ * The SDK drops the value of an attribute it cannot represent as an own property (one named `__proto__`), leaving
+ * `undefined`; there is nothing there to count, and counting must not crash a whole audit.
+ */
+export function presentAttributes(item: AnyItem): Array<[string, AnyAttributeValue]> {
+  return Object.entries(item).filter((entry): entry is [string, AnyAttributeValue] => entry[1] !== undefined && entry[1] !== null);
+}
+
 export function itemSizeOf(item: AnyItem): number {
   let total = 0;
-  for (const [name, value] of Object.entries(item)) total += attributeSize(name, value);
+  for (const [name, value] of presentAttributes(item)) total += attributeSize(name, value);
   return total;
 }
 

@@ -86,7 +86,7 @@ function Report({ table, report, capacity, window }: { table: string; report: In
         </div>
       </div>
       {shown ? (
-        <KeyHeatMap contributors={shown.contributors} start={window.start} end={window.end} period={window.period} mode={mode} timeZone={capacity.tz} partitionHref={hrefOf} />
+        <KeyHeatMap contributors={shown.contributors} start={window.start} end={window.end} period={window.period} mode={mode} timeZone={capacity.tz} partitionHref={hrefOf} syncKey={`capacity-${table}`} />
       ) : (
         <p className="text-sm text-slate-500">This rule is not part of the index&apos;s Contributor Insights mode.</p>
       )}
