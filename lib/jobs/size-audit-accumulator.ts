@@ -1,6 +1,6 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { LsiProjection, TableKeyNames } from "@/lib/dynamo/item-size";
-import { attributeSize } from "@/lib/dynamo/value-size";
+import { attributeSize, presentAttributes } from "@/lib/dynamo/value-size";
 import { toWire, type WireItem } from "@/lib/dynamo/wire-value";
 import { ITEM_COLLECTION_LIMIT_BYTES, ItemCollectionTracker } from "./item-collections";
 import type { AuditedItem, BiggestAttribute, DominantAttributeItem, SizeAuditResult, StopReason } from "./job-types";
@@ -58,7 +58,7 @@ export class SizeAuditAccumulator {
     // One pass gives both the item's size (itemSize is exactly this sum of name + value bytes) and its biggest attribute.
     let bytes = 0;
     let biggest: { name: string; bytes: number } | null = null;
-    for (const [name, value] of Object.entries(item)) {
+    for (const [name, value] of presentAttributes(item)) {
       const size = attributeSize(name, value);
       bytes += size;
       if (biggest === null || size > biggest.bytes) biggest = { name, bytes: size };
