@@ -70,7 +70,7 @@ export function throttleChart(response: MetricsResponse, index: string | null): 
     });
     return { label: cause.label, values, color: CAUSE_COLORS[cause.cause], kind: "bar" as const };
   });
-  const any = series.some((entry) => hasData(entry.values));
+  const anyThrottled = series.some((entry) => hasData(entry.values));
   return {
     title: `Throttle events by cause (per ${per})`,
     unit: `events per ${per}`,
@@ -78,7 +78,7 @@ export function throttleChart(response: MetricsResponse, index: string | null): 
     series,
     stacked: true,
     // DynamoDB publishes throttle metrics only when something was throttled, so no data here is good news, not a gap.
-    empty: any ? null : "No throttling in this window.",
+    empty: anyThrottled ? null : "No throttling in this window.",
   };
 }
 
