@@ -37,7 +37,7 @@ export class SpaceSaving {
     return this.totalWeight;
   }
 
-  /** The smallest count tracked: any untracked key's total is at most this (0 until every counter is in use). */
+  /** The smallest count tracked: every untracked key's total is at most this (0 until every counter is in use). */
   get floor(): number {
     return this.heap.length < this.capacity ? 0 : (this.heap[0]?.count ?? 0);
   }
