@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { Hint } from "@/components/ui/hint";
+import { TermHint } from "@/components/glossary/term-hint";
+import type { GlossaryTermId } from "@/lib/glossary/glossary-terms";
 import { Badge, StatusBadge } from "@/components/ui/status-badge";
 import { useSearchParamState } from "@/lib/hooks/use-search-param-state";
 import { formatBytes } from "@/lib/format/format-bytes";
@@ -129,6 +130,17 @@ type OverviewMetricsByTable = Record<string, TableOverviewMetrics> | undefined;
 
 type WorstVerdicts = DiagnosisOverviewResponse["tables"];
 
+function MetricHeader({ label, term, hintLabel, right }: { label: string; term: GlossaryTermId; hintLabel?: string; right?: boolean }) {
+  return (
+    <th className={`${th} ${right ? "text-right" : ""}`}>
+      <span className="inline-flex items-center gap-1">
+        {label}
+        <TermHint term={term} label={hintLabel ?? `What “${label.replace(" ≈", "")}” means`} />
+      </span>
+    </th>
+  );
+}
+
 function TablesGrid({ entries, metrics, verdicts }: { entries: TableListEntry[]; metrics: OverviewMetricsByTable; verdicts: WorstVerdicts }) {
   return (
     <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block dark:border-slate-800 dark:bg-slate-900">
@@ -137,22 +149,14 @@ function TablesGrid({ entries, metrics, verdicts }: { entries: TableListEntry[];
           <tr>
             <th className={th}>Table</th>
             <th className={th}>Status</th>
-            <th className={th}>
-              <span className="inline-flex items-center gap-1">
-                Capacity
-                <Hint label="What capacity means">
-                  How much reading and writing a table may do per second. Provisioned tables have a fixed amount (RCU for
-                  reads, WCU for writes); on-demand tables scale by themselves, up to an optional maximum.
-                </Hint>
-              </span>
-            </th>
-            <th className={th}>Last hour</th>
-            <th className={th}>Peak use</th>
-            <th className={th}>Throttling</th>
-            <th className={`${th} text-right`}>Items ≈</th>
-            <th className={`${th} text-right`}>Size ≈</th>
-            <th className={th}>Keys</th>
-            <th className={th}>Indexes</th>
+            <MetricHeader label="Capacity" term="capacity" />
+            <MetricHeader label="Last hour" term="rcu" hintLabel="What the last-hour line shows" />
+            <MetricHeader label="Peak use" term="utilization" />
+            <MetricHeader label="Throttling" term="throttling" />
+            <MetricHeader label="Items ≈" term="approximate-counts" right />
+            <MetricHeader label="Size ≈" term="approximate-counts" right />
+            <MetricHeader label="Keys" term="partition-key" />
+            <MetricHeader label="Indexes" term="gsi" />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -211,17 +215,17 @@ function TableCards({ entries, metrics, verdicts }: { entries: TableListEntry[];
           <VerdictLine verdict={verdicts[entry.name] ?? null} />
           {entry.detail ? (
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-              <CardField label="Capacity" value={`${billingLabel(entry.detail.billingMode)} · ${capacityLabel(entry.detail, entry.detail.billingMode)}`} wide />
+              <CardField label="Capacity" term="capacity" value={`${billingLabel(entry.detail.billingMode)} · ${capacityLabel(entry.detail, entry.detail.billingMode)}`} wide />
               {metrics?.[entry.name] ? (
                 <>
-                  <CardField label="Throttling, last hour" value={throttleText(metrics[entry.name]?.throttles ?? { keyRange: null, provisioned: null, accountLimit: null, maxOnDemand: null, total: null })} wide />
-                  <CardField label="Peak use, last hour" value={`R ${percent(metrics[entry.name]?.peakReadUtilization ?? null)} · W ${percent(metrics[entry.name]?.peakWriteUtilization ?? null)}`} wide />
+                  <CardField label="Throttling, last hour" term="throttling" value={throttleText(metrics[entry.name]?.throttles ?? { keyRange: null, provisioned: null, accountLimit: null, maxOnDemand: null, total: null })} wide />
+                  <CardField label="Peak use, last hour" term="utilization" value={`R ${percent(metrics[entry.name]?.peakReadUtilization ?? null)} · W ${percent(metrics[entry.name]?.peakWriteUtilization ?? null)}`} wide />
                 </>
               ) : null}
-              <CardField label="Items ≈" value={entry.detail.itemCount === null ? "—" : formatCompact(entry.detail.itemCount)} />
-              <CardField label="Size ≈" value={entry.detail.sizeBytes === null ? "—" : formatBytes(entry.detail.sizeBytes)} />
-              <CardField label="Keys" value={keySchemaLabel(entry.detail.keys)} mono wide />
-              <CardField label="Indexes" value={indexesLabel(entry.detail)} />
+              <CardField label="Items ≈" term="approximate-counts" value={entry.detail.itemCount === null ? "—" : formatCompact(entry.detail.itemCount)} />
+              <CardField label="Size ≈" term="approximate-counts" value={entry.detail.sizeBytes === null ? "—" : formatBytes(entry.detail.sizeBytes)} />
+              <CardField label="Keys" term="partition-key" value={keySchemaLabel(entry.detail.keys)} mono wide />
+              <CardField label="Indexes" term="gsi" value={indexesLabel(entry.detail)} />
               <CardField label="TTL" value={ttlLabel(entry.detail.ttl)} />
             </dl>
           ) : (
@@ -233,10 +237,13 @@ function TableCards({ entries, metrics, verdicts }: { entries: TableListEntry[];
   );
 }
 
-function CardField({ label, value, mono, wide }: { label: string; value: string; mono?: boolean; wide?: boolean }) {
+function CardField({ label, value, term, mono, wide }: { label: string; value: string; term?: GlossaryTermId; mono?: boolean; wide?: boolean }) {
   return (
     <div className={wide ? "col-span-2" : undefined}>
-      <dt className="text-xs text-slate-500">{label}</dt>
+      <dt className="flex items-center gap-1 text-xs text-slate-500">
+        {label}
+        {term ? <TermHint term={term} label={`What “${label.replace(" ≈", "")}” means`} /> : null}
+      </dt>
       <dd className={mono ? "font-mono text-xs break-all" : undefined}>{value}</dd>
     </div>
   );

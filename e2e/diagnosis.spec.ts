@@ -49,3 +49,14 @@ test("the key heat map follows the capacity charts' crosshair", async ({ page, i
   await page.getByTestId("chart-writes").locator(".u-over").hover({ position: { x: 120, y: 40 } });
   await expect(page.getByTestId("heat-map-crosshair")).toBeAttached();
 });
+
+test("the capacity charts follow the key heat map's hovered minute", async ({ page, isMobile }) => {
+  test.skip(isMobile, "a hover needs a pointer");
+  await page.goto("/tables/Shop");
+  const cursor = page.getByTestId("chart-writes").locator(".u-cursor-x");
+  await expect(cursor).toBeAttached();
+  await page.getByTestId("heat-map-accessed").locator("rect").nth(10).hover();
+  await expect(cursor).not.toHaveClass(/u-off/);
+  await page.mouse.move(0, 0);
+  await expect(cursor).toHaveClass(/u-off/);
+});

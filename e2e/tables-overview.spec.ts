@@ -54,7 +54,7 @@ test.describe("table page", () => {
   test("explains terms in plain language on focus", async ({ page }) => {
     await page.goto("/tables/Sessions");
     await page.getByRole("button", { name: "About capacity" }).focus();
-    await expect(page.getByRole("tooltip")).toContainText("read capacity units");
+    await expect(page.getByRole("tooltip")).toContainText("How much reading and writing a table may do per second");
   });
 
   test("answers an unknown table with a not-found page and the API with a 404 envelope", async ({ page, request }) => {

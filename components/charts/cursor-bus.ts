@@ -1,14 +1,15 @@
 /**
- * Shares the crosshair's time (epoch ms, or null when the pointer leaves) between charts of one group: the uPlot
- * charts publish it from their cursor hook, and non-uPlot views (the key heat map) subscribe. uPlot's own sync only
- * links uPlot instances.
+ * Shares the crosshair's time (epoch ms, or null when the pointer leaves) between the views of one group, both ways:
+ * the uPlot charts publish it from their cursor hook and the key heat map from the cell under the pointer. uPlot's own
+ * sync only links uPlot instances, so charts act only on what the heat map publishes, and never echo each other.
  */
-type Listener = (timeMs: number | null) => void;
+export type CursorSource = "chart" | "heat-map";
+type Listener = (timeMs: number | null, source: CursorSource) => void;
 
 const groups = new Map<string, Set<Listener>>();
 
-export function publishCursor(group: string, timeMs: number | null): void {
-  for (const listener of groups.get(group) ?? []) listener(timeMs);
+export function publishCursor(group: string, timeMs: number | null, source: CursorSource): void {
+  for (const listener of groups.get(group) ?? []) listener(timeMs, source);
 }
 
 export function subscribeCursor(group: string, listener: Listener): () => void {

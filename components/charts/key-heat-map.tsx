@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { buildHeatMap, heatColor } from "@/lib/insights/heat-map";
 import type { Contributor } from "@/lib/insights/insights-types";
 import { formatCount } from "@/lib/format/format-count";
-import { subscribeCursor } from "./cursor-bus";
+import { publishCursor, subscribeCursor } from "./cursor-bus";
 
 type Props = {
   contributors: readonly Contributor[];
@@ -13,9 +13,9 @@ type Props = {
   period: number;
   mode: "accessed" | "throttled";
   timeZone: "UTC" | "local";
-  /** Opens the key's partition in the browser. */
-  partitionHref: (key: string) => string;
-  /** The capacity charts' sync group: their crosshair shows here as a line. */
+  /** Opens the key's partition in the browser; null when keys are digests, which open nothing. */
+  partitionHref: ((key: string) => string) | null;
+  /** The capacity charts' sync group: their crosshair shows here as a line, and the hovered minute shows there. */
   syncKey?: string;
 };
 
@@ -29,7 +29,12 @@ export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, p
   const map = buildHeatMap(contributors, start, end, period);
   const [hover, setHover] = useState<{ row: number; column: number } | null>(null);
   const [cursorMs, setCursorMs] = useState<number | null>(null);
-  useEffect(() => (syncKey ? subscribeCursor(syncKey, setCursorMs) : undefined), [syncKey]);
+  useEffect(() => (syncKey ? subscribeCursor(syncKey, (timeMs) => setCursorMs(timeMs)) : undefined), [syncKey]);
+  const hoverCell = (cell: { row: number; column: number } | null) => {
+    setHover(cell);
+    const columnStart = cell ? map.columns[cell.column] : undefined;
+    if (syncKey) publishCursor(syncKey, columnStart === undefined ? null : columnStart, "heat-map");
+  };
   const cursorColumn = cursorMs === null ? null : (cursorMs - start) / (period * 1000);
   const unit = mode === "accessed" ? "consumed units/min" : "throttled requests/min";
   const time = (ms: number) => new Date(ms).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: timeZone === "UTC" ? "UTC" : undefined });
@@ -41,14 +46,20 @@ export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, p
         <ol className="w-40 shrink-0 text-xs sm:w-56">
           {map.rows.map((row) => (
             <li key={row.label} style={{ height: CELL_HEIGHT }} className="flex items-center">
-              <a href={partitionHref(row.key)} className="truncate font-mono text-sky-700 hover:underline dark:text-sky-400" title={`${row.label}: ${formatCount(Math.round(row.total))} in the window`} data-testid="heat-map-key">
-                {row.label}
-              </a>
+              {partitionHref ? (
+                <a href={partitionHref(row.key)} className="truncate font-mono text-sky-700 hover:underline dark:text-sky-400" title={`${row.label}: ${formatCount(Math.round(row.total))} in the window`} data-testid="heat-map-key">
+                  {row.label}
+                </a>
+              ) : (
+                <span className="truncate font-mono" title={`${row.label}: ${formatCount(Math.round(row.total))} in the window`} data-testid="heat-map-key" data-key-digest="true">
+                  {row.label}
+                </span>
+              )}
             </li>
           ))}
         </ol>
         <div className="min-w-0 flex-1 overflow-x-auto">
-          <svg width="100%" height={map.rows.length * CELL_HEIGHT} viewBox={`0 0 ${map.columns.length} ${map.rows.length}`} preserveAspectRatio="none" role="img" aria-label={`Heat map of ${unit} for the top ${map.rows.length} keys`} onMouseLeave={() => setHover(null)} className="rounded bg-slate-50 dark:bg-slate-950">
+          <svg width="100%" height={map.rows.length * CELL_HEIGHT} viewBox={`0 0 ${map.columns.length} ${map.rows.length}`} preserveAspectRatio="none" role="img" aria-label={`Heat map of ${unit} for the top ${map.rows.length} keys`} onMouseLeave={() => hoverCell(null)} className="rounded bg-slate-50 dark:bg-slate-950">
             {map.rows.map((row, rowIndex) =>
               row.cells.map((value, column) => (
                 <rect
@@ -58,9 +69,9 @@ export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, p
                   width={1}
                   height={0.92}
                   fill={heatColor(value, map.max, mode)}
-                  onMouseEnter={() => setHover({ row: rowIndex, column })}
-                  onClick={() => window.location.assign(partitionHref(row.key))}
-                  className="cursor-pointer"
+                  onMouseEnter={() => hoverCell({ row: rowIndex, column })}
+                  onClick={partitionHref ? () => window.location.assign(partitionHref(row.key)) : undefined}
+                  className={partitionHref ? "cursor-pointer" : undefined}
                 />
               )),
             )}

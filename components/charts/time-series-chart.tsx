@@ -4,8 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import type uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { ChartData } from "@/lib/metrics/capacity-charts";
+import { TermHint } from "@/components/glossary/term-hint";
 import { ChartDataTable } from "./chart-data-table";
-import { publishCursor } from "./cursor-bus";
+import { publishCursor, subscribeCursor } from "./cursor-bus";
 
 export type TimeZoneMode = "UTC" | "local";
 
@@ -100,7 +101,7 @@ export function TimeSeriesChart({ data, syncKey, timeZone, onZoom, height = 200,
               (chart) => {
                 const index = chart.cursor.idx;
                 const seconds = index === null || index === undefined ? null : (chart.data[0][index] ?? null);
-                publishCursor(syncKey, seconds === null ? null : seconds * 1000);
+                publishCursor(syncKey, seconds === null ? null : seconds * 1000, "chart");
               },
             ],
             setSelect: [
@@ -129,9 +130,23 @@ export function TimeSeriesChart({ data, syncKey, timeZone, onZoom, height = 200,
     };
   }, [data, syncKey, timeZone, height]);
 
+  // The other way round: the heat map's hovered minute moves this chart's crosshair.
+  useEffect(
+    () =>
+      subscribeCursor(syncKey, (timeMs, source) => {
+        const chart = chartRef.current;
+        if (source !== "heat-map" || !chart) return;
+        chart.setCursor(timeMs === null ? { left: -10, top: -10 } : { left: chart.valToPos(timeMs / 1000, "x"), top: 0 });
+      }),
+    [syncKey],
+  );
+
   return (
     <figure className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid={testId}>
-      <figcaption className="mb-2 text-sm font-medium">{data.title}</figcaption>
+      <figcaption className="mb-2 flex items-center gap-1.5 text-sm font-medium">
+        {data.title}
+        <TermHint term={data.term} />
+      </figcaption>
       {data.empty ? (
         <p className="flex items-center justify-center rounded-md bg-slate-50 text-sm text-slate-500 dark:bg-slate-950" style={{ height }} data-empty="true">
           {data.empty}

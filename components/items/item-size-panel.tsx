@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Hint } from "@/components/ui/hint";
+import { TermHint } from "@/components/glossary/term-hint";
 import { attributeSizes, capacityFor, lsiEffectiveSize, nestedSizes, wireItemSize, type LsiProjection } from "@/lib/dynamo/item-size";
 import type { WireItem, WireValue } from "@/lib/dynamo/wire-value";
 import { formatBytes } from "@/lib/format/format-bytes";
@@ -24,10 +24,10 @@ export function ItemSizePanel({ item, tableKeys, lsis }: Props) {
     <section aria-labelledby="item-size-heading" className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <h3 id="item-size-heading" className="flex items-center gap-1.5 text-sm font-semibold">
         Size
-        <Hint label="How item size is counted">
+        <TermHint term="item-size" label="How item size is counted">
           DynamoDB counts the UTF-8 bytes of every attribute name plus its value (numbers take about one byte per two
           digits; lists and maps add a few bytes each). An item may be at most 400 KB (409,600 bytes).
-        </Hint>
+        </TermHint>
       </h3>
       <SizeBar bytes={bytes} label="Item size" testId="item-size" />
       {lsis.length > 0 ? (
@@ -50,10 +50,10 @@ export function ItemSizePanel({ item, tableKeys, lsis }: Props) {
       <div className="text-sm">
         <h4 className="mb-1 flex items-center gap-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
           Capacity per request
-          <Hint label="What capacity units are">
+          <TermHint term="rcu" label="What capacity units are">
             A read costs one read capacity unit (RCU) per 4 KB, half that for an eventually consistent read. A write costs
             one write capacity unit (WCU) per 1 KB. Transactions cost double.
-          </Hint>
+          </TermHint>
         </h4>
         <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5 tabular-nums" data-testid="item-capacity">
           <dt>Read, eventually consistent</dt>

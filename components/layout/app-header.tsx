@@ -18,7 +18,10 @@ export function AppHeader({ region, endpoint, identity, authMode }: { region: st
             anything, before it is sent.
           </Hint>
         </span>
-        <div className="ml-auto flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+        <div className="ml-auto flex items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
+          <Link href="/glossary" className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+            Glossary
+          </Link>
           {identity ? <RoleBadge identity={identity} authMode={authMode} /> : null}
           <span>
             Region <span className="font-mono text-slate-900 dark:text-slate-100">{region}</span>

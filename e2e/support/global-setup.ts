@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { freePort } from "../../local/free-port";
 import { startDashboard } from "../../local/stack/dashboard-process";
 import { startLocalStack } from "../../local/stack/local-stack";
+import { PROXY_AUTH_ENV } from "./proxy-auth";
 
 const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\/?$/;
 
@@ -24,10 +25,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     }
   }
   const dashboard = await startDashboard({ port: await freePort(), env: stack.dashboardEnv });
-  // Workers are started after global setup and inherit this.
+  // A second server on the same data, deployed as behind an authenticating proxy: the roles spec signs in to it by
+  // sending the proxy's identity headers.
+  const proxied = await startDashboard({ port: await freePort(), env: { ...stack.dashboardEnv, ...PROXY_AUTH_ENV } });
+  // Workers are started after global setup and inherit these.
   process.env.E2E_BASE_URL = dashboard.url;
+  process.env.E2E_PROXY_AUTH_URL = proxied.url;
   return async () => {
-    await dashboard.stop();
+    await Promise.all([dashboard.stop(), proxied.stop()]);
     await stack.stop();
   };
 }

@@ -13,6 +13,8 @@ export type DiagnosisResponse = {
     sizeAudit: { finishedAt: number } | null;
   };
   generatedAt: number;
+  /** The verdicts name keys by digest for this caller, and carry no links to partitions or items. */
+  keysDigested: boolean;
 };
 
 /** GET /api/diagnosis/overview: each table's worst verdict, for the triage list. */

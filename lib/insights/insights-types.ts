@@ -119,4 +119,6 @@ export type InsightsResponse = {
   report: ContributorReport | null;
   window: InsightsWindow;
   fetchedAt: number;
+  /** Present when the contributors' keys were replaced by digests for this caller, so they must not be linked. */
+  keysDigested?: true;
 };

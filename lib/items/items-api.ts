@@ -1,4 +1,5 @@
 import type { WireItem, WireValue } from "@/lib/dynamo/wire-value";
+import type { CacheStatus } from "@/lib/metrics/metrics-response";
 
 /** Response shapes of the item routes (see README "HTTP API"). Client-safe. */
 
@@ -8,9 +9,13 @@ export type PartitionsPage = {
   partitions: PartitionSummary[];
   scannedItems: number;
   nextCursor: string | null;
-  /** RCU as DynamoDB reported it. */
+  /** RCU as DynamoDB reported it for the Scan behind this answer; a cached or coalesced answer cost nothing more. */
   consumedCapacity: number;
   requests: number;
+  /** Epoch ms when the Scan ran (a cache hit keeps the original time). */
+  fetchedAt: number;
+  /** How the server's short-lived partitions cache answered. */
+  cache: CacheStatus;
 };
 
 export type ItemsPage = {

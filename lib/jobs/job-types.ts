@@ -52,6 +52,8 @@ export type JobSnapshot<P, R> = {
   finishedAt: string | null;
   stopReason: StopReason | null;
   throttle: ThrottleInfo | null;
+  /** Present when the result's key values were replaced by digests for this caller, so they must not be linked. */
+  keysDigested?: true;
 };
 
 export type SizeAuditParams = {

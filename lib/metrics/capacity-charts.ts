@@ -1,10 +1,12 @@
+import type { GlossaryTermId } from "@/lib/glossary/glossary-terms";
 import { THROTTLE_CAUSES, formatPeriod } from "./metric-series";
 import type { MetricsResponse } from "./metrics-response";
 import { findSeries, hasData, utilization } from "./series-lookup";
 
 /** What a chart draws: one x axis (epoch seconds) and labelled series, in the units stated. Client-safe. */
 export type ChartSeries = { label: string; values: Array<number | null>; color: string; dash?: number[]; kind: "line" | "bar"; width?: number };
-export type ChartData = { title: string; unit: string; x: number[]; series: ChartSeries[]; empty: string | null; stacked?: boolean };
+/** `term`: the glossary entry that explains what the chart measures. */
+export type ChartData = { title: string; term: GlossaryTermId; unit: string; x: number[]; series: ChartSeries[]; empty: string | null; stacked?: boolean };
 
 export const CAUSE_COLORS = { keyRange: "#e11d48", provisioned: "#f59e0b", accountLimit: "#7c3aed", maxOnDemand: "#0ea5e9" } as const;
 const OPERATION_COLORS: Record<string, string> = { Scan: "#e11d48", Query: "#0284c7", GetItem: "#16a34a", BatchGetItem: "#65a30d", PutItem: "#9333ea", UpdateItem: "#c026d3", DeleteItem: "#64748b", BatchWriteItem: "#a16207" };
@@ -22,6 +24,7 @@ export function capacityChart(response: MetricsResponse, kind: "Read" | "Write",
   if (limit?.series) series.push({ label: limit.label, values: fillForward(limit.series.values), color: "#64748b", dash: [6, 4], kind: "line", width: 1.5 });
   return {
     title: `${kind}s: consumed vs ${limit ? limit.label.toLowerCase() : "limit"} (${unit})`,
+    term: kind === "Read" ? "rcu" : "wcu",
     unit,
     x: xAxis(response),
     series,
@@ -50,6 +53,7 @@ export function utilizationChart(response: MetricsResponse, index: string | null
   });
   return {
     title: "Utilization (% of provisioned or of the on-demand maximum)",
+    term: "utilization",
     unit: "%",
     x: xAxis(response),
     series,
@@ -73,6 +77,7 @@ export function throttleChart(response: MetricsResponse, index: string | null): 
   const anyThrottled = series.some((entry) => hasData(entry.values));
   return {
     title: `Throttle events by cause (per ${per})`,
+    term: "throttling",
     unit: `events per ${per}`,
     x: xAxis(response),
     series,
@@ -90,7 +95,7 @@ export function requestsChart(response: MetricsResponse): ChartData {
       const operation = entry.scope.operation ?? "";
       return { label: operation, values: entry.values, color: OPERATION_COLORS[operation] ?? "#94a3b8", kind: "line" as const, width: operation === "Scan" ? 3 : 1.5 };
     });
-  return { title: "Requests by operation (requests/s)", unit: "requests/s", x: xAxis(response), series, empty: series.length > 0 ? null : "No requests recorded in this window." };
+  return { title: "Requests by operation (requests/s)", term: "requests-by-operation", unit: "requests/s", x: xAxis(response), series, empty: series.length > 0 ? null : "No requests recorded in this window." };
 }
 
 export function latencyChart(response: MetricsResponse): ChartData {
@@ -100,5 +105,5 @@ export function latencyChart(response: MetricsResponse): ChartData {
       const operation = entry.scope.operation ?? "";
       return { label: operation, values: entry.values, color: OPERATION_COLORS[operation] ?? "#94a3b8", kind: "line" as const, width: 1.5 };
     });
-  return { title: "Latency by operation (average, ms)", unit: "ms", x: xAxis(response), series, empty: series.length > 0 ? null : "No requests recorded in this window." };
+  return { title: "Latency by operation (average, ms)", term: "latency", unit: "ms", x: xAxis(response), series, empty: series.length > 0 ? null : "No requests recorded in this window." };
 }

@@ -8,6 +8,7 @@ import * as itemsRoute from "@/app/api/tables/[table]/items/route";
 import * as jobsRoute from "@/app/api/tables/[table]/jobs/route";
 import * as partitionsRoute from "@/app/api/tables/[table]/partitions/route";
 import * as scanRoute from "@/app/api/tables/[table]/scan/route";
+import type { DiagnosisResponse } from "@/lib/diagnosis/diagnosis-response";
 import type { ItemResponse, ItemsPage } from "@/lib/items/items-api";
 import type { KeySampleResult, SizeAuditResult } from "@/lib/jobs/job-types";
 import { ENGINEER, SECRET_VALUE, VIEWER, callAs, finishedAs, personItem } from "../support/auth-fixtures";
@@ -132,13 +133,36 @@ describe("a viewer", () => {
     const auditResult = (JSON.parse(audit.text) as { job: { result: SizeAuditResult } }).job.result;
     expect(auditResult.largest.length).toBeGreaterThan(0);
     expect(auditResult.largest[0]?.key.tenant).toMatchObject({ REDACTED: "S", digest: expect.stringMatching(/^#/) });
+    // The flag tells the page not to link digests, which would open nothing.
+    expect((JSON.parse(sample.text) as { job: { keysDigested?: boolean } }).job.keysDigested).toBe(true);
+    expect((JSON.parse(audit.text) as { job: { keysDigested?: boolean } }).job.keysDigested).toBe(true);
   });
 
-  it("sees verdicts with key digests", async () => {
+  it("cannot start or cancel a job, which would spend the table's read capacity", async () => {
+    const before = await callAs(jobsRoute.GET, VIEWER, `/api/tables/${TABLE}/jobs?kind=size-audit`, { table: TABLE });
+    for (const kind of ["key-sample", "size-audit"]) {
+      const started = await callAs(jobsRoute.POST, VIEWER, `/api/tables/${TABLE}/jobs`, { table: TABLE }, { method: "POST", body: JSON.stringify({ kind, ...jobBody }) });
+      expect(started.status).toBe(403);
+      expect(JSON.parse(started.text)).toEqual({ error: { code: "FORBIDDEN", message: expect.stringMatching(/engineers/) } });
+    }
+    const cancelled = await callAs(jobRoute.DELETE, VIEWER, `/api/jobs/${auditId}`, { id: auditId });
+    expect(cancelled.status).toBe(403);
+    // Nothing changed: the latest audit is still the engineer's.
+    const after = await callAs(jobsRoute.GET, VIEWER, `/api/tables/${TABLE}/jobs?kind=size-audit`, { table: TABLE });
+    expect(after.text).toBe(before.text);
+  });
+
+  it("sees verdicts with key digests, and no links to partitions or items a digest cannot open", async () => {
     const { status, text } = await callAs(diagnosisRoute.GET, VIEWER, `/api/tables/${TABLE}/diagnosis?range=1h`, { table: TABLE });
     expect(status, text).toBe(200);
     expect(text).not.toMatch(KEY_PATTERN);
     expect(text).not.toMatch(SECRET_VALUE);
+    const body = JSON.parse(text) as DiagnosisResponse;
+    expect(body.keysDigested).toBe(true);
+    const skew = body.verdicts.find((verdict) => verdict.kind === "storage-skew");
+    expect(skew?.key).toMatch(/^#[0-9a-f]{10}$/);
+    const links = body.verdicts.flatMap((verdict) => verdict.evidence.flatMap((evidence) => (evidence.link ? [evidence.link.kind] : [])));
+    expect(links.filter((kind) => kind !== "chart")).toEqual([]);
   });
 });
 
@@ -157,6 +181,11 @@ describe("an engineer", () => {
   it("sees the keys in job results and verdicts", async () => {
     expect((await callAs(jobRoute.GET, ENGINEER, `/api/jobs/${sampleId}`, { id: sampleId })).text).toMatch(KEY_PATTERN);
     expect((await callAs(jobRoute.GET, ENGINEER, `/api/jobs/${auditId}`, { id: auditId })).text).toMatch(KEY_PATTERN);
-    expect((await callAs(diagnosisRoute.GET, ENGINEER, `/api/tables/${TABLE}/diagnosis?range=1h`, { table: TABLE })).text).toMatch(KEY_PATTERN);
+    const diagnosis = await callAs(diagnosisRoute.GET, ENGINEER, `/api/tables/${TABLE}/diagnosis?range=1h`, { table: TABLE });
+    expect(diagnosis.text).toMatch(KEY_PATTERN);
+    const body = JSON.parse(diagnosis.text) as DiagnosisResponse;
+    expect(body.keysDigested).toBe(false);
+    const links = body.verdicts.flatMap((verdict) => verdict.evidence.flatMap((evidence) => (evidence.link ? [evidence.link] : [])));
+    expect(links).toContainEqual({ kind: "partition", index: null, key: BIG_TENANT });
   });
 });

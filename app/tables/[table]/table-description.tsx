@@ -6,7 +6,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { Hint } from "@/components/ui/hint";
+import { TermHint } from "@/components/glossary/term-hint";
+import type { GlossaryTermId } from "@/lib/glossary/glossary-terms";
 import { Badge, StatusBadge } from "@/components/ui/status-badge";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatCount } from "@/lib/format/format-count";
@@ -62,15 +63,15 @@ function TableBody({ detail }: { detail: TableDetail }) {
       <InsightsSection table={detail.name} capacity={capacity} />
 
       <div className="grid items-start gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Card title="Capacity" hint="Reads are measured in read capacity units (RCU): one strongly consistent read of up to 4 KB per second. Writes use WCU: one write of up to 1 KB per second.">
+        <Card title="Capacity" term="capacity">
           <Stat label={detail.billingMode === "PROVISIONED" ? "Provisioned" : "On-demand maximum"} value={capacityLabel(detail, detail.billingMode)} />
         </Card>
-        <Card title="Items" hint="DynamoDB updates the item count and size about every six hours, so treat them as approximate.">
+        <Card title="Items" term="approximate-counts">
           <Stat label="Item count ≈" value={detail.itemCount === null ? "—" : formatCount(detail.itemCount)} />
           <Stat label="Table size ≈" value={detail.sizeBytes === null ? "—" : formatBytes(detail.sizeBytes)} />
           <Stat label="Average item ≈" value={averageItem === null ? "—" : formatBytes(averageItem)} />
         </Card>
-        <Card title="Primary key" hint="The partition key decides which partition stores an item; items that share it are kept together, ordered by the sort key.">
+        <Card title="Primary key" term="partition-key">
           <Stat label="Partition key" value={`${detail.keys.partitionKey.name} (${detail.keys.partitionKey.type})`} mono />
           <Stat label="Sort key" value={detail.keys.sortKey ? `${detail.keys.sortKey.name} (${detail.keys.sortKey.type})` : "none"} mono />
         </Card>
@@ -85,10 +86,7 @@ function TableBody({ detail }: { detail: TableDetail }) {
       <section aria-labelledby="indexes-heading" className="space-y-3">
         <h2 id="indexes-heading" className="flex items-center gap-2 text-lg font-semibold">
           Secondary indexes
-          <Hint label="What secondary indexes are">
-            A secondary index is another way to look items up. A global index (GSI) has its own keys and capacity; a
-            local index (LSI) shares the partition key and the table&apos;s capacity.
-          </Hint>
+          <TermHint term="gsi" label="What secondary indexes are" />
         </h2>
         {indexes.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">This table has no secondary indexes.</p>
@@ -137,12 +135,12 @@ function HealthLine({ detail }: { detail: TableDetail }) {
   );
 }
 
-function Card({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+function Card({ title, term, children }: { title: string; term?: GlossaryTermId; children: ReactNode }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <h2 className="mb-3 flex items-center gap-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
         {title}
-        {hint ? <Hint label={`About ${title.toLowerCase()}`}>{hint}</Hint> : null}
+        {term ? <TermHint term={term} label={`About ${title.toLowerCase()}`} /> : null}
       </h2>
       <dl className="space-y-2">{children}</dl>
     </section>

@@ -49,6 +49,13 @@ export function assertMayExport(access: Access): void {
   }
 }
 
+/** Jobs spend the table's read capacity, which on a busy production table is not a viewer's call to make. */
+export function assertMayRunJobs(access: Access): void {
+  if (access.role !== "engineer") {
+    throw new AppError("FORBIDDEN", "Starting or cancelling a background job is for engineers: a job spends the table's read capacity. Viewers see the latest results.");
+  }
+}
+
 /**
  * A viewer may not filter or key-condition on a masked attribute (the answer would reveal the value one guess at a
  * time), nor read an index keyed on one (its keys and cursors would carry the value).

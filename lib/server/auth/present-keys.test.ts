@@ -45,10 +45,15 @@ describe("presentInsights", () => {
     // The same key has the same digest in every rule.
     expect(shown.report?.resources[0]?.rules.PKC?.contributors[0]?.keys[0]).toBe(keyDigest("alice@example.com"));
     expect(JSON.stringify(insights)).toBe(before);
+    // The page must not link a digest: it names no partition.
+    expect(shown.keysDigested).toBe(true);
+    expect(presentInsights({ ...insights, report: null }, viewer).keysDigested).toBe(true);
   });
 
   it("gives engineers the keys", () => {
-    expect(presentInsights(insights, engineer)).toBe(insights);
+    const shown = presentInsights(insights, engineer);
+    expect(shown).toBe(insights);
+    expect(shown.keysDigested).toBeUndefined();
   });
 });
 

@@ -19,9 +19,11 @@ function digestRules(rules: Partial<Record<string, InsightRuleReport>>): Partial
 }
 
 export function presentInsights(response: InsightsResponse, access: Access): InsightsResponse {
-  if (!access.digestsKeys || !response.report) return response;
+  if (!access.digestsKeys) return response;
+  if (!response.report) return { ...response, keysDigested: true };
   return {
     ...response,
+    keysDigested: true,
     report: { ...response.report, resources: response.report.resources.map((resource) => ({ ...resource, rules: digestRules(resource.rules) })) },
   };
 }
@@ -66,5 +68,5 @@ export function presentJob<P, R>(job: JobSnapshot<P, R>, access: Access): JobSna
     job.kind === "key-sample"
       ? presentKeySampleResult(job.result as KeySampleResult, access)
       : presentSizeAuditResult(job.result as SizeAuditResult, access);
-  return { ...job, result: result as R };
+  return { ...job, keysDigested: true, result: result as R };
 }

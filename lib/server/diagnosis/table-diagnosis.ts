@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { diagnose } from "@/lib/diagnosis/diagnose";
 import { withThresholds } from "@/lib/diagnosis/diagnosis-thresholds";
 import type { DiagnosisResponse } from "@/lib/diagnosis/diagnosis-response";
-import type { ContributorInsightsInput } from "@/lib/diagnosis/diagnosis-types";
+import type { ContributorInsightsInput, Verdict } from "@/lib/diagnosis/diagnosis-types";
 import { insightsInput, keySampleInput } from "@/lib/diagnosis/from-sources";
 import type { JobSnapshot, KeySampleParams, KeySampleResult, SizeAuditParams, SizeAuditResult } from "@/lib/jobs/job-types";
 import type { MetricsResponse } from "@/lib/metrics/metrics-response";
@@ -62,7 +62,8 @@ export async function tableDiagnosis(tableName: string, params: MetricsParams, a
   return {
     table: tableName,
     window: { start: params.window.startMs, end: params.window.endMs },
-    verdicts,
+    // A digest opens nothing in the browser, so a viewer's verdicts link only to charts.
+    verdicts: access.digestsKeys ? verdicts.map(withoutKeyLinks) : verdicts,
     inputs: {
       metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError },
       contributorInsights: insightsError === null ? { ok: true, enabled: insightsValue?.resources.filter((resource) => resource.status === "ENABLED").length ?? 0 } : { ok: false, error: insightsError },
@@ -70,5 +71,10 @@ export async function tableDiagnosis(tableName: string, params: MetricsParams, a
       sizeAudit: auditDone ? { finishedAt: finishedAt(audit?.finishedAt ?? null) ?? auditDone.at } : null,
     },
     generatedAt: now,
+    keysDigested: access.digestsKeys,
   };
+}
+
+function withoutKeyLinks(verdict: Verdict): Verdict {
+  return { ...verdict, evidence: verdict.evidence.map(({ link, ...evidence }) => (link && link.kind !== "chart" ? evidence : { ...evidence, ...(link ? { link } : {}) })) };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { jobIdSchema } from "@/lib/jobs/job-params";
 import type { JobResponse, JobSnapshot } from "@/lib/jobs/job-types";
-import type { Access } from "@/lib/server/auth/access";
+import { assertMayRunJobs, type Access } from "@/lib/server/auth/access";
 import { presentJob } from "@/lib/server/auth/present-keys";
 import { jsonResponse } from "@/lib/server/http/error-response";
 import { handleRoute, methodNotAllowed, parseInput } from "@/lib/server/http/route-helpers";
@@ -35,6 +35,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
 
 export async function DELETE(request: Request, context: Context): Promise<Response> {
   return handleRoute(request, async (access) => {
+    assertMayRunJobs(access);
     const id = await jobId(context);
     const registry = jobRegistry();
     // Check first, so a job on a hidden table cannot be cancelled either.

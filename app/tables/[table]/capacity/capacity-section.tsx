@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { Hint } from "@/components/ui/hint";
+import { TermHint } from "@/components/glossary/term-hint";
 import { capacityChart, latencyChart, requestsChart, throttleChart, utilizationChart } from "@/lib/metrics/capacity-charts";
 import { capacitySummary } from "@/lib/metrics/capacity-summary";
 import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
@@ -45,11 +45,11 @@ export function CapacitySection({ detail, state, update }: { detail: TableDetail
     <section aria-labelledby="capacity-heading" className="space-y-3" data-testid="capacity-section">
       <h2 id="capacity-heading" className="flex items-center gap-2 text-lg font-semibold">
         Capacity and throttling{gsi ? <span className="font-mono text-base font-normal text-slate-500">· GSI {gsi}</span> : null}
-        <Hint label="What this section shows">
+        <TermHint term="throttling" label="What this section shows">
           What the table used against what it is allowed (provisioned capacity, or the on-demand maximum), and every time
           DynamoDB refused a request because of it (throttling), split by cause. Numbers come from CloudWatch at one-minute
           resolution, which hides bursts shorter than a minute.
-        </Hint>
+        </TermHint>
       </h2>
       <CapacityControls detail={detail} state={state} update={update} fetching={query.isFetching} />
       {query.isError ? (

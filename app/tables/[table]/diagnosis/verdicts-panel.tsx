@@ -3,7 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { TermHint } from "@/components/glossary/term-hint";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { GLOSSARY, glossaryHref } from "@/lib/glossary/glossary-terms";
+import { VERDICT_TERMS } from "@/lib/glossary/verdict-terms";
 import type { Evidence, Verdict } from "@/lib/diagnosis/diagnosis-types";
 import { DEFAULT_VIEW_STATE, viewStateToParams } from "@/lib/items/items-view-state";
 import { itemHref } from "@/lib/items/item-key";
@@ -45,11 +48,14 @@ function EvidenceLinkView({ table, evidence }: { table: string; evidence: Eviden
 function VerdictCard({ table, verdict, open }: { table: string; verdict: Verdict; open: boolean }) {
   const [expanded, setExpanded] = useState(open);
   const style = STYLE[verdict.severity];
+  const terms = VERDICT_TERMS[verdict.kind];
   return (
     <li className={`rounded-lg border p-3 ${style.box}`} data-testid="verdict" data-kind={verdict.kind} data-severity={verdict.severity}>
       <div className="flex flex-wrap items-start gap-2">
         <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold tracking-wide uppercase ${style.badge}`}>{style.label}</span>
-        <p className="min-w-0 flex-1 font-medium">{verdict.title}</p>
+        <p className="min-w-0 flex-1 font-medium">
+          {verdict.title} <TermHint term={terms[0]} label={`What “${GLOSSARY[terms[0]].term}” means`} />
+        </p>
         <button type="button" onClick={() => setExpanded(!expanded)} aria-expanded={expanded} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
           {expanded ? "Hide evidence" : `Evidence (${verdict.evidence.length})`}
         </button>
@@ -68,6 +74,17 @@ function VerdictCard({ table, verdict, open }: { table: string; verdict: Verdict
           <p>
             <span className="font-semibold">What to do: </span>
             {verdict.suggestion}
+          </p>
+          <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="verdict-terms">
+            <span className="font-semibold">Terms used: </span>
+            {terms.map((term, index) => (
+              <span key={term}>
+                {index > 0 ? ", " : null}
+                <Link href={glossaryHref(term)} className="text-sky-700 hover:underline dark:text-sky-400">
+                  {GLOSSARY[term].term}
+                </Link>
+              </span>
+            ))}
           </p>
         </div>
       ) : null}

@@ -3,9 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { KeyHeatMap } from "@/components/charts/key-heat-map";
+import { KeyLink } from "@/components/items/key-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { Hint } from "@/components/ui/hint";
+import { TermHint } from "@/components/glossary/term-hint";
 import { formatCount } from "@/lib/format/format-count";
 import type { InsightsResourceReport, InsightsResourceStatus } from "@/lib/insights/insights-types";
 import { DEFAULT_VIEW_STATE, viewStateToParams } from "@/lib/items/items-view-state";
@@ -33,39 +34,57 @@ function Disabled({ status }: { status: InsightsResourceStatus }) {
   );
 }
 
-function Report({ table, report, capacity, window }: { table: string; report: InsightsResourceReport; capacity: CapacityViewState; window: { start: number; end: number; period: number } }) {
+function Report({ table, report, capacity, window, keysDigested }: { table: string; report: InsightsResourceReport; capacity: CapacityViewState; window: { start: number; end: number; period: number }; keysDigested: boolean }) {
   const [mode, setMode] = useState<"accessed" | "throttled">("accessed");
   const accessed = report.rules.PKC;
   const throttled = report.rules.PKT;
   const shown = mode === "accessed" ? accessed : throttled;
-  const hrefOf = partitionHref(table, report.index);
+  const hrefOf = keysDigested ? null : partitionHref(table, report.index);
   return (
     <div className="space-y-3">
       {accessed && accessed.contributors.length > 0 ? (
         <table className="w-full text-sm" data-testid="top-keys">
           <thead className="text-left text-xs text-slate-500">
             <tr>
-              <th className="py-1 pr-3 font-semibold">Most accessed partition keys</th>
-              <th className="py-1 pr-3 text-right font-semibold">Peak units/min</th>
+              <th className="py-1 pr-3 font-semibold">
+                <span className="inline-flex items-center gap-1">
+                  Most accessed partition keys
+                  <TermHint term="contributor-insights" label="Where the busiest keys come from" />
+                </span>
+              </th>
+              <th className="py-1 pr-3 text-right font-semibold">
+                <span className="inline-flex items-center gap-1">
+                  Peak units/min
+                  <TermHint term="contributor-insights" label="What peak units per minute are">
+                    The key&apos;s busiest minute in this time range, in consumed throughput units: each read unit counts once
+                    and each write unit three times.
+                  </TermHint>
+                </span>
+              </th>
               <th className="py-1 pr-3 text-right font-semibold">
                 <span className="inline-flex items-center gap-1">
                   Of the per-key limit
-                  <Hint label="What the per-key limit is">
+                  <TermHint term="hot-key" label="What the per-key limit is">
                     One partition key can serve at most 3,000 reads or 1,000 writes (in capacity units) per second. Contributor
                     Insights counts 3 × writes + reads per minute, so the peak minute ÷ 60 is compared with 3,000.
-                  </Hint>
+                  </TermHint>
                 </span>
               </th>
-              <th className="py-1 text-right font-semibold">Throttled</th>
+              <th className="py-1 text-right font-semibold">
+                <span className="inline-flex items-center gap-1">
+                  Throttled
+                  <TermHint term="throttling" label="What throttled means" />
+                </span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {accessed.contributors.slice(0, 10).map((contributor) => (
               <tr key={contributor.keys.join("|")}>
                 <td className="max-w-0 truncate py-1 pr-3 font-mono text-xs">
-                  <a href={hrefOf(contributor.keys[0] ?? "")} className="text-sky-700 hover:underline dark:text-sky-400">
+                  <KeyLink href={hrefOf ? hrefOf(contributor.keys[0] ?? "") : null} className="">
                     {contributor.keys.join(" · ")}
-                  </a>
+                  </KeyLink>
                 </td>
                 <td className="py-1 pr-3 text-right tabular-nums">{formatCount(Math.round(contributor.peakPerMinute))}</td>
                 <td className="py-1 pr-3 text-right tabular-nums">{contributor.partitionCap ? `${contributor.partitionCap.readCapPercent.toFixed(1)}%` : "—"}</td>
@@ -76,7 +95,13 @@ function Report({ table, report, capacity, window }: { table: string; report: In
         </table>
       ) : null}
       <div className="flex items-center gap-2 text-sm">
-        <span className="font-medium">Key heat map</span>
+        <span className="inline-flex items-center gap-1 font-medium">
+          Key heat map
+          <TermHint term="hot-key" label="How to read the key heat map">
+            Each row is one of the busiest keys, each column a minute; the darker the cell, the more traffic that key had.
+            One dark row while the others stay pale is a hot key.
+          </TermHint>
+        </span>
         <div role="group" aria-label="Heat map measure" className="inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700">
           {(["accessed", "throttled"] as const).map((option) => (
             <button key={option} type="button" aria-pressed={mode === option} onClick={() => setMode(option)} className={`px-2 py-0.5 ${mode === option ? "bg-sky-700 text-white" : "bg-white dark:bg-slate-900"}`}>
@@ -103,10 +128,10 @@ export function InsightsSection({ table, capacity }: { table: string; capacity: 
     <section aria-labelledby="insights-heading" className="space-y-3" data-testid="insights-section">
       <h2 id="insights-heading" className="flex items-center gap-2 text-lg font-semibold">
         Hot keys
-        <Hint label="What hot keys are">
+        <TermHint term="hot-key" label="What hot keys are">
           Every item lives in a partition chosen by its partition key. One key can only take so much traffic per second, so
           when most traffic goes to one key, DynamoDB refuses requests even if the table as a whole has spare capacity.
-        </Hint>
+        </TermHint>
       </h2>
       {query.isError ? <ErrorPanel title="Contributor Insights could not be read" message={query.error.message} onRetry={() => void query.refetch()} /> : null}
       {query.isPending ? <div aria-busy="true" className="h-32 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" /> : null}
@@ -134,7 +159,13 @@ export function InsightsSection({ table, capacity }: { table: string; capacity: 
               return (
                 <div key={status.index ?? "table"} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
                   {status.status === "ENABLED" && report && query.data.report ? (
-                    <Report table={table} report={report} capacity={capacity} window={{ start: query.data.report.start, end: query.data.report.end, period: query.data.report.period }} />
+                    <Report
+                      table={table}
+                      report={report}
+                      capacity={capacity}
+                      window={{ start: query.data.report.start, end: query.data.report.end, period: query.data.report.period }}
+                      keysDigested={query.data.keysDigested === true}
+                    />
                   ) : (
                     <Disabled status={status} />
                   )}

@@ -1,5 +1,5 @@
 import { formatCount } from "@/lib/format/format-count";
-import { Hint } from "@/components/ui/hint";
+import { TermHint } from "@/components/glossary/term-hint";
 
 /** What reading this cost, next to the results: RCU, items examined vs returned, and DynamoDB requests. */
 export function CostLine({ consumed, scanned, returned, requests, label }: { consumed: number; scanned: number; returned: number; requests: number; label?: string }) {
@@ -15,10 +15,10 @@ export function CostLine({ consumed, scanned, returned, requests, label }: { con
       <span>
         {requests} request{requests === 1 ? "" : "s"}
       </span>
-      <Hint label="What these numbers mean">
+      <TermHint term="rcu" label="What these numbers mean">
         RCU (read capacity units) is what DynamoDB charged for these reads. DynamoDB charges for every item it examines,
         even ones a filter then drops, so &quot;examined&quot; can be larger than &quot;returned&quot;.
-      </Hint>
+      </TermHint>
     </p>
   );
 }

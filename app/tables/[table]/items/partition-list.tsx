@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { TermHint } from "@/components/glossary/term-hint";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -39,6 +40,8 @@ export function PartitionList({ table, index, selected, onSelect }: { table: str
   const partitions = useMemo(() => mergePartitions(query.data?.pages ?? []), [query.data]);
   const scanned = query.data?.pages.reduce((sum, page) => sum + page.scannedItems, 0) ?? 0;
   const consumed = query.data?.pages.reduce((sum, page) => sum + page.consumedCapacity, 0) ?? 0;
+  // The server shares a partitions scan between viewers for a few seconds; say so, since this view cost nothing then.
+  const shared = query.data?.pages.find((page) => page.cache !== "miss");
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: partitions.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const [jump, setJump] = useState("");
@@ -118,7 +121,8 @@ export function PartitionList({ table, index, selected, onSelect }: { table: str
       <footer className="space-y-2 border-t border-slate-200 p-3 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
         <p data-testid="partition-scan-label">
           {formatCount(partitions.length)} partition keys from a scan of {formatCount(scanned)} items (storage order, not traffic) ·{" "}
-          {Math.round(consumed * 10) / 10} RCU
+          {Math.round(consumed * 10) / 10} RCU{shared ? `, scanned ${new Date(shared.fetchedAt).toLocaleTimeString()} and shared with other viewers` : ""}{" "}
+          <TermHint term="partition" label="What a partition is" />
         </p>
         {query.hasNextPage ? (
           <button

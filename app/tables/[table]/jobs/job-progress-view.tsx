@@ -17,8 +17,11 @@ function duration(ms: number): string {
 
 type AnyJob = JobSnapshot<{ mode: "sample" | "full" }, unknown>;
 
-/** A running job's progress (items, RCU against budget, ETA) with Cancel; or how the last one ended. Shared by every job kind. */
-export function JobProgressView({ job, noun, onCancel, cancelling }: { job: AnyJob; noun: string; onCancel: () => void; cancelling: boolean }) {
+/**
+ * A running job's progress (items, RCU against budget, ETA) with Cancel, unless onCancel is null (viewers); or how the
+ * last one ended. Shared by every job kind.
+ */
+export function JobProgressView({ job, noun, onCancel, cancelling }: { job: AnyJob; noun: string; onCancel: (() => void) | null; cancelling: boolean }) {
   const { progress } = job;
   const running = job.status === "running";
   const percent = progress.fraction === null ? null : Math.round(progress.fraction * 100);
@@ -32,11 +35,11 @@ export function JobProgressView({ job, noun, onCancel, cancelling }: { job: AnyJ
           {formatCount(progress.itemsRead)} items · {Math.round(progress.rcuUsed * 10) / 10} of {formatCount(progress.rcuBudget)} RCU · {duration(progress.elapsedMs)}
           {running && progress.etaMs !== null ? ` · about ${duration(progress.etaMs)} left` : ""}
         </span>
-        {running ? (
+        {running && onCancel ? (
           <button type="button" onClick={onCancel} disabled={cancelling} className="ml-auto rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
             {cancelling ? "Cancelling…" : "Cancel"}
           </button>
-        ) : (
+        ) : running ? null : (
           <span className="ml-auto text-xs text-slate-500">{job.finishedAt ? `finished ${new Date(job.finishedAt).toLocaleString()}` : ""}</span>
         )}
       </div>

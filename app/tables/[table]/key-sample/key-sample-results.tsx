@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { KeyLink } from "@/components/items/key-link";
+import { TermHint } from "@/components/glossary/term-hint";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatCount } from "@/lib/format/format-count";
 import { DEFAULT_VIEW_STATE, viewStateToParams } from "@/lib/items/items-view-state";
@@ -7,7 +8,7 @@ import type { KeySampleResult, KeySkewEntry } from "@/lib/jobs/job-types";
 
 const share = (value: number | null) => (value === null ? "—" : `${Math.round(value * 1000) / 10}%`);
 
-function TopList({ title, entries, measure, table, index }: { title: string; entries: KeySkewEntry[]; measure: "items" | "bytes"; table: string; index: string | null }) {
+function TopList({ title, entries, measure, table, index, linkKeys }: { title: string; entries: KeySkewEntry[]; measure: "items" | "bytes"; table: string; index: string | null; linkKeys: boolean }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
@@ -16,9 +17,12 @@ function TopList({ title, entries, measure, table, index }: { title: string; ent
           const key = keyText(entry.key);
           return (
             <li key={key} className="flex items-center gap-3 py-1">
-              <Link href={`/tables/${encodeURIComponent(table)}/items?${viewStateToParams({ ...DEFAULT_VIEW_STATE, index, pk: key }).toString()}`} className="min-w-0 flex-1 truncate font-mono text-xs text-sky-700 hover:underline dark:text-sky-400">
+              <KeyLink
+                href={linkKeys ? `/tables/${encodeURIComponent(table)}/items?${viewStateToParams({ ...DEFAULT_VIEW_STATE, index, pk: key }).toString()}` : null}
+                className="min-w-0 flex-1 truncate font-mono text-xs"
+              >
                 {key}
-              </Link>
+              </KeyLink>
               <span className="w-24 text-right text-xs tabular-nums">{measure === "items" ? `${formatCount(entry.items)} items` : formatBytes(entry.bytes)}</span>
               <span className="w-14 text-right text-xs text-slate-500 tabular-nums">{share(entry.share)}</span>
             </li>
@@ -30,16 +34,17 @@ function TopList({ title, entries, measure, table, index }: { title: string; ent
 }
 
 /** Storage skew, labelled as such, with what it is based on. */
-export function KeySampleResults({ table, result }: { table: string; result: KeySampleResult }) {
+/** `linkKeys`: false when the keys are digests (see KeyLink). */
+export function KeySampleResults({ table, result, linkKeys }: { table: string; result: KeySampleResult; linkKeys: boolean }) {
   const { items } = result.concentration;
   return (
     <div className="space-y-3" data-testid="key-sample-results">
       <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-800 dark:bg-slate-900">
-        <span className="font-semibold">Storage skew</span> from {result.complete ? "a full scan" : "a sample"} of {formatCount(result.sampleSize)} items: the top key holds {share(items.top1Share)} of them, the top 10 keys {share(items.top10Share)}; Gini {items.gini === null ? "—" : items.gini.toFixed(2)}; about {formatCount(result.distinctKeys.value)} distinct keys{result.distinctKeys.approximate ? " (estimated)" : ""}; coverage {share(result.coverage.fraction)} of the {result.coverage.of} (approximate).
+        <span className="font-semibold">Storage skew</span> <TermHint term="key-sample" label="What storage skew is" /> from {result.complete ? "a full scan" : "a sample"} of {formatCount(result.sampleSize)} items: the top key holds {share(items.top1Share)} of them, the top 10 keys {share(items.top10Share)}; Gini {items.gini === null ? "—" : items.gini.toFixed(2)}; about {formatCount(result.distinctKeys.value)} distinct keys{result.distinctKeys.approximate ? " (estimated)" : ""}; coverage {share(result.coverage.fraction)} of the {result.coverage.of} (approximate).
       </p>
       <div className="grid gap-3 lg:grid-cols-2">
-        <TopList title="Most items" entries={result.topByItems} measure="items" table={table} index={result.index} />
-        <TopList title="Most bytes" entries={result.topByBytes} measure="bytes" table={table} index={result.index} />
+        <TopList title="Most items" entries={result.topByItems} measure="items" table={table} index={result.index} linkKeys={linkKeys} />
+        <TopList title="Most bytes" entries={result.topByBytes} measure="bytes" table={table} index={result.index} linkKeys={linkKeys} />
       </div>
       <ul className="list-disc space-y-1 pl-5 text-xs text-slate-600 dark:text-slate-400">
         {[...result.notes, ...result.warnings].map((note) => (

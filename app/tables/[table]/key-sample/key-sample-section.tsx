@@ -3,11 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { Hint } from "@/components/ui/hint";
+import { TermHint } from "@/components/glossary/term-hint";
 import type { KeySampleParams, KeySampleRequest, KeySampleResult } from "@/lib/jobs/job-types";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { cancelJob, jobsKeys, jobsQueries, startJob } from "@/lib/queries/jobs-queries";
 import type { TableDetail } from "@/lib/tables/table-detail";
+import { useRole } from "@/components/layout/role-context";
+import { EngineersRunJobsNote } from "../jobs/engineers-run-jobs-note";
 import { JobProgressView } from "../jobs/job-progress-view";
 import { KeySampleForm } from "./key-sample-form";
 import { KeySampleResults } from "./key-sample-results";
@@ -29,6 +31,7 @@ export function KeySampleSection({ detail }: { detail: TableDetail }) {
   const cancel = useMutation({ mutationFn: (id: string) => cancelJob(id), onSuccess: refresh });
   const job = latest.data?.job ?? null;
   const running = job?.status === "running";
+  const engineer = useRole() === "engineer";
   // 409 with a request in hand: the table throttled recently; the user may start anyway, knowingly.
   const recentThrottling = start.error instanceof ApiError && start.error.status === 409 && pending !== null && !start.error.message.includes("already");
 
@@ -36,13 +39,14 @@ export function KeySampleSection({ detail }: { detail: TableDetail }) {
     <section aria-labelledby="key-sample-heading" className="space-y-4" data-testid="key-sample">
       <h2 id="key-sample-heading" className="flex items-center gap-2 text-lg font-semibold">
         Key distribution (storage)
-        <Hint label="What the key sample measures">
+        <TermHint term="key-sample" label="What the key sample measures">
           How the stored items and bytes are spread across partition keys. It shows which keys hold the most data, not which
           are used the most: for traffic, see Hot keys above.
-        </Hint>
+        </TermHint>
       </h2>
       {latest.isError ? <ErrorPanel title="Could not load the last key sample" message={latest.error.message} onRetry={() => void latest.refetch()} /> : null}
-      {!running ? (
+      {!engineer ? <EngineersRunJobsNote noun="key sample" /> : null}
+      {engineer && !running ? (
         <KeySampleForm
           detail={detail}
           starting={start.isPending}
@@ -62,8 +66,8 @@ export function KeySampleSection({ detail }: { detail: TableDetail }) {
       ) : start.isError ? (
         <ErrorPanel title="The key sample did not start" message={start.error.message} />
       ) : null}
-      {job ? <JobProgressView job={job} noun="key sample" onCancel={() => cancel.mutate(job.id)} cancelling={cancel.isPending} /> : null}
-      {job?.result ? <KeySampleResults table={table} result={job.result} /> : null}
+      {job ? <JobProgressView job={job} noun="key sample" onCancel={engineer ? () => cancel.mutate(job.id) : null} cancelling={cancel.isPending} /> : null}
+      {job?.result ? <KeySampleResults table={table} result={job.result} linkKeys={!job.keysDigested} /> : null}
       {job?.status === "failed" && job.error ? <ErrorPanel title="The key sample failed" message={job.error.message} /> : null}
     </section>
   );

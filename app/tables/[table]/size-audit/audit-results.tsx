@@ -1,4 +1,6 @@
-import Link from "next/link";
+import { KeyLink } from "@/components/items/key-link";
+import { TermHint } from "@/components/glossary/term-hint";
+import type { GlossaryTermId } from "@/lib/glossary/glossary-terms";
 import type { ReactNode } from "react";
 import { LEVEL_STYLE } from "@/components/items/size-bar";
 import { sizeLevel } from "@/lib/dynamo/item-size";
@@ -20,25 +22,28 @@ function keyLabel(key: AuditedItem["key"], detail: TableDetail): string {
   return detail.keys.sortKey ? `${pk} · ${keyText(key[detail.keys.sortKey.name])}` : pk;
 }
 
-function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+function Card({ title, term, children, testId }: { title: string; term: GlossaryTermId; children: ReactNode; testId?: string }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid={testId}>
-      <h3 className="mb-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
+      <h3 className="mb-3 flex items-center gap-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        {title}
+        <TermHint term={term} label={`About ${title.toLowerCase()}`} />
+      </h3>
       {children}
     </section>
   );
 }
 
-function ItemList({ items, table, detail, testId }: { items: AuditedItem[]; table: string; detail: TableDetail; testId: string }) {
+function ItemList({ items, table, detail, testId, linkKeys }: { items: AuditedItem[]; table: string; detail: TableDetail; testId: string; linkKeys: boolean }) {
   return (
     <ol className="divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid={testId}>
       {items.map((item) => {
         const level = sizeLevel(item.bytes);
         return (
           <li key={JSON.stringify(item.key)} className="flex flex-wrap items-center gap-x-3 py-1.5">
-            <Link href={itemHref(table, JSON.stringify(item.key))} className="min-w-0 flex-1 truncate font-mono text-xs text-sky-700 hover:underline dark:text-sky-400">
+            <KeyLink href={linkKeys ? itemHref(table, JSON.stringify(item.key)) : null} className="min-w-0 flex-1 truncate font-mono text-xs">
               {keyLabel(item.key, detail)}
-            </Link>
+            </KeyLink>
             {item.biggestAttribute ? (
               <span className="text-xs text-slate-500">
                 mostly <span className="font-mono">{item.biggestAttribute.name}</span> ({Math.round(item.biggestAttribute.share * 100)}%)
@@ -53,7 +58,8 @@ function ItemList({ items, table, detail, testId }: { items: AuditedItem[]; tabl
 }
 
 /** The audit's answer: findings first, then the distribution, the largest items, and the limits they approach. */
-export function AuditResults({ table, result, detail }: { table: string; result: SizeAuditResult; detail: TableDetail }) {
+/** `linkKeys`: false when the keys are digests (see KeyLink). */
+export function AuditResults({ table, result, detail, linkKeys }: { table: string; result: SizeAuditResult; detail: TableDetail; linkKeys: boolean }) {
   const { stats } = result;
   const peak = Math.max(1, ...result.histogram.map((bucket) => bucket.count));
   return (
@@ -70,7 +76,7 @@ export function AuditResults({ table, result, detail }: { table: string; result:
         percentiles within {Math.round(stats.percentileRelativeError * 100)}%.
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="Size distribution" testId="audit-histogram">
+        <Card title="Size distribution" term="size-audit" testId="audit-histogram">
           <ul className="space-y-1.5 text-sm">
             {result.histogram.map((bucket) => (
               <li key={bucket.label} className="flex items-center gap-2">
@@ -98,18 +104,18 @@ export function AuditResults({ table, result, detail }: { table: string; result:
             ))}
           </dl>
         </Card>
-        <Card title={`Largest ${result.largest.length} items`} testId="audit-largest">
-          {result.largest.length === 0 ? <p className="text-sm text-slate-500">No items read.</p> : <ItemList items={result.largest} table={table} detail={detail} testId="audit-largest-list" />}
+        <Card title={`Largest ${result.largest.length} items`} term="item-size" testId="audit-largest">
+          {result.largest.length === 0 ? <p className="text-sm text-slate-500">No items read.</p> : <ItemList items={result.largest} table={table} detail={detail} testId="audit-largest-list" linkKeys={linkKeys} />}
         </Card>
-        <Card title={`At or over ${formatBytes(result.overThreshold.thresholdBytes)}: ${formatCount(result.overThreshold.count)}`} testId="audit-over-threshold">
+        <Card title={`At or over ${formatBytes(result.overThreshold.thresholdBytes)}: ${formatCount(result.overThreshold.count)}`} term="item-size" testId="audit-over-threshold">
           {result.overThreshold.count === 0 ? (
             <p className="text-sm text-slate-500">No item reached the threshold.</p>
           ) : (
-            <ItemList items={result.overThreshold.items} table={table} detail={detail} testId="audit-over-threshold-list" />
+            <ItemList items={result.overThreshold.items} table={table} detail={detail} testId="audit-over-threshold-list" linkKeys={linkKeys} />
           )}
           {result.overThreshold.truncated ? <p className="mt-2 text-xs text-slate-500">Showing the largest {result.overThreshold.items.length}.</p> : null}
         </Card>
-        <Card title={`One attribute ≥ ${Math.round(result.dominantAttributes.minShare * 100)}% of the item: ${formatCount(result.dominantAttributes.count)}`} testId="audit-dominant">
+        <Card title={`One attribute ≥ ${Math.round(result.dominantAttributes.minShare * 100)}% of the item: ${formatCount(result.dominantAttributes.count)}`} term="item-size" testId="audit-dominant">
           {result.dominantAttributes.byAttribute.length === 0 ? (
             <p className="text-sm text-slate-500">No item of {formatBytes(result.dominantAttributes.minItemBytes)} or more is dominated by one attribute.</p>
           ) : (
@@ -123,7 +129,7 @@ export function AuditResults({ table, result, detail }: { table: string; result:
           )}
         </Card>
         {result.itemCollections ? (
-          <Card title="Largest item collections (10 GB limit)" testId="audit-collections">
+          <Card title="Largest item collections (10 GB limit)" term="lsi" testId="audit-collections">
             <ol className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
               {result.itemCollections.largest.map((collection) => (
                 <li key={JSON.stringify(collection.partitionKey)} className="flex items-center gap-3 py-1.5">

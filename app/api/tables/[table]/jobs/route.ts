@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { jobKindSchema } from "@/lib/jobs/job-params";
 import type { LatestJobResponse, StartJobResponse } from "@/lib/jobs/job-types";
+import { assertMayRunJobs } from "@/lib/server/auth/access";
 import { presentJob } from "@/lib/server/auth/present-keys";
 import { jsonResponse } from "@/lib/server/http/error-response";
 import { handleRoute, methodNotAllowed, parseInput } from "@/lib/server/http/route-helpers";
@@ -17,7 +18,8 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ table: string }> };
 
 export async function POST(request: Request, context: Context): Promise<Response> {
-  return handleRoute(request, async () => {
+  return handleRoute(request, async (access) => {
+    assertMayRunJobs(access);
     const table = await tableParam(context);
     const params = parseStartJobBody(await readJsonBody(request));
     // A key sample may answer 409 first when the table throttled in the last hour (see startKeySample).

@@ -1,0 +1,21 @@
+import type { VerdictKind } from "@/lib/diagnosis/diagnosis-types";
+import type { GlossaryTermId } from "./glossary-terms";
+
+/** The glossary entries that explain each verdict, the main one first: a verdict's "?" shows the first. Client-safe. */
+export const VERDICT_TERMS: Record<VerdictKind, [GlossaryTermId, ...GlossaryTermId[]]> = {
+  "hot-key": ["hot-key", "partition-key", "throttling", "contributor-insights"],
+  "key-range-unknown-key": ["hot-key", "throttling", "contributor-insights"],
+  "not-determinable": ["throttling", "contributor-insights"],
+  "gsi-back-pressure": ["gsi-back-pressure", "gsi", "wcu"],
+  "under-provisioned-reads": ["capacity", "rcu", "utilization", "throttling"],
+  "under-provisioned-writes": ["capacity", "wcu", "utilization", "throttling"],
+  "on-demand-limit": ["capacity", "throttling"],
+  "account-limit": ["throttling", "capacity"],
+  concentration: ["hot-key", "partition-key", "contributor-insights"],
+  "scan-heavy": ["scan-vs-query", "scan", "query", "rcu"],
+  "storage-skew": ["key-sample", "partition-key"],
+  "large-items": ["item-size", "size-audit", "wcu"],
+  "contributor-insights-off": ["contributor-insights", "hot-key"],
+  "no-data": ["requests-by-operation"],
+  healthy: ["throttling", "utilization"],
+};
