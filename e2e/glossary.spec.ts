@@ -15,6 +15,7 @@ test.describe("plain language", () => {
     await page.getByRole("navigation", { name: "Terms" }).getByRole("link", { name: GLOSSARY["scan-vs-query"].term }).click();
     await expect(page).toHaveURL(/#scan-vs-query$/);
     await expect(page.locator("article#scan-vs-query")).toBeInViewport();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   });
 
   test("every capacity chart has a tooltip that explains it and links to its glossary entry", async ({ page }) => {

@@ -52,6 +52,8 @@ test.describe("a viewer", () => {
     await expect(page.getByTestId("engineers-run-jobs")).toHaveCount(2);
     await expect(page.getByRole("button", { name: "Sample keys" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Run size audit" })).toHaveCount(0);
+    // The header carries the user's address: it must wrap, not push the page sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   });
 });
 

@@ -94,7 +94,9 @@ export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, p
         <span aria-live="polite" className="tabular-nums">
           {hovered?.row && hovered.column !== undefined
             ? `${hovered.row.label} at ${time(hovered.column)}: ${hovered.row.cells[hover?.column ?? 0] === null ? "no data" : `${formatCount(Math.round(hovered.row.cells[hover?.column ?? 0] ?? 0))} ${unit}`}`
-            : "Hover a cell for its value; click a key to open its partition."}
+            : partitionHref
+              ? "Hover a cell for its value; click a key to open its partition."
+              : "Hover a cell for its value."}
         </span>
       </div>
     </div>

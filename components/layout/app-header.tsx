@@ -18,7 +18,7 @@ export function AppHeader({ region, endpoint, identity, authMode }: { region: st
             anything, before it is sent.
           </Hint>
         </span>
-        <div className="ml-auto flex items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
+        <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
           <Link href="/glossary" className="font-medium text-sky-700 hover:underline dark:text-sky-400">
             Glossary
           </Link>
@@ -41,7 +41,7 @@ function RoleBadge({ identity, authMode }: { identity: NonNullable<HeaderIdentit
   const viewer = identity.role === "viewer";
   return (
     <span data-testid="role-badge" data-role={identity.role} className="inline-flex items-center gap-1">
-      {identity.user ? <span className="max-w-[16rem] truncate">{identity.user}</span> : null}
+      {identity.user ? <span className="max-w-[10rem] truncate sm:max-w-[16rem]">{identity.user}</span> : null}
       <span
         className={`rounded-full border px-2 py-0.5 font-medium ${viewer ? "border-slate-300 bg-slate-100 text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200" : "border-sky-300 bg-sky-50 text-sky-800 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-300"}`}
       >
