@@ -27,19 +27,27 @@ async function seed(admin: DynamoDBClient, log: (line: string) => void): Promise
   await waitUntilTableExists({ client: admin, maxWaitTime: 60 }, { TableName: TABLE });
   const random = createRandom(1_000_000);
   const pick = zipfSampler(KEYS, 1.1, random);
+  // Zipf leaves many of the 100,000 possible keys unused; the true count checks the sampler's estimate.
+  const distinct = new Set<string>();
   const started = performance.now();
   const chunk = 50_000;
   for (let start = 0; start < ITEMS; start += chunk) {
-    const items: Item[] = Array.from({ length: Math.min(chunk, ITEMS - start) }, (_, offset) => ({ pk: { S: `k${pick()}` }, sk: { N: String(start + offset) }, v: { S: "x".repeat(20) } }));
+    const items: Item[] = Array.from({ length: Math.min(chunk, ITEMS - start) }, (_, offset) => ({ pk: { S: keyOf(pick(), distinct) }, sk: { N: String(start + offset) }, v: { S: "x".repeat(20) } }));
     await writeAll(admin, TABLE, items, { concurrency: 16 });
     log(`key-sample bench: seeded ${start + items.length} items`);
   }
-  return (performance.now() - started) / 1000;
+  return { seconds: (performance.now() - started) / 1000, distinctKeys: distinct.size };
+}
+
+function keyOf(index: number, distinct: Set<string>): string {
+  const key = `k${index}`;
+  distinct.add(key);
+  return key;
 }
 
 /** The key sampler's items/s, RCU against its budget, and the dashboard's peak RSS, on the 1M-item table. */
 export async function benchKeySample(baseUrl: string, dashboardPid: number | undefined, admin: DynamoDBClient, log: (line: string) => void) {
-  const seedSeconds = await seed(admin, log);
+  const seeded = await seed(admin, log);
   await new Promise((resolve) => setTimeout(resolve, 11_000)); // the table list is cached for 10 s
   const before = dashboardPid ? processMemory(dashboardPid) : null;
   const request: KeySampleRequest = { kind: "key-sample", mode: "full", rcuBudget: 100_000, rcuPerSecond: 10_000, segments: 4, acknowledgeRecentThrottling: true };
@@ -58,7 +66,8 @@ export async function benchKeySample(baseUrl: string, dashboardPid: number | und
     table: TABLE,
     items: ITEMS,
     partitionKeys: KEYS,
-    seedSeconds: Math.round(seedSeconds),
+    seedSeconds: Math.round(seeded.seconds),
+    trueDistinctKeys: seeded.distinctKeys,
     status: job.status,
     stopReason: job.stopReason,
     itemsRead: job.progress.itemsRead,

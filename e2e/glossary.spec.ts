@@ -27,6 +27,10 @@ test.describe("plain language", () => {
       await hint.focus();
       const tooltip = caption.getByRole("tooltip");
       await expect(tooltip).toBeVisible();
+      // Fully on screen, even beside a "?" at the right edge of a phone.
+      const box = await tooltip.boundingBox();
+      const width = page.viewportSize()?.width ?? 0;
+      expect(box && box.x >= 0 && box.x + box.width <= width, `tooltip at ${JSON.stringify(box)} in ${width}px`).toBe(true);
       const term = await tooltip.locator("[data-glossary-term]").getAttribute("data-glossary-term");
       expect(term).not.toBeNull();
       await expect(tooltip.getByRole("link", { name: "More in the glossary" })).toHaveAttribute("href", `/glossary#${term}`);
