@@ -9,7 +9,7 @@ const ITEMS = 1_000_000;
 const KEYS = 100_000;
 
 /** 1,000,000 small items over 100,000 partition keys, Zipf-distributed, written straight to DynamoDB Local. */
-async function seed(admin: DynamoDBClient, log: (line: string) => void): Promise<number> {
+async function seed(admin: DynamoDBClient, log: (line: string) => void): Promise<{ seconds: number; distinctKeys: number }> {
   await admin.send(
     new CreateTableCommand({
       TableName: TABLE,
