@@ -1,11 +1,12 @@
 import { DynamoDBClient, ScanCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { DEFAULT_MAX_PAGE_LIMIT } from "../lib/jobs/scan-planner";
 import type { JobResponse, SizeAuditParams, SizeAuditResult, StartJobResponse } from "../lib/jobs/job-types";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local/local-clients";
 import { processMemory } from "./process-memory";
 
 const SEGMENTS = 4;
-/** The audit reads at most 100 items a page; the raw Scan uses the same page size, so the ratio isolates our overhead. */
-const PAGE = 100;
+/** The raw Scan uses the audit's largest page, so the ratio isolates the dashboard's own overhead. */
+const PAGE = DEFAULT_MAX_PAGE_LIMIT;
 
 async function rawScan(endpoint: string, table: string): Promise<{ items: number; seconds: number }> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
