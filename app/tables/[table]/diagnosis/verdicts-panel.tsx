@@ -53,10 +53,10 @@ function VerdictCard({ table, verdict, open }: { table: string; verdict: Verdict
     <li className={`rounded-lg border p-3 ${style.box}`} data-testid="verdict" data-kind={verdict.kind} data-severity={verdict.severity}>
       <div className="flex flex-wrap items-start gap-2">
         <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold tracking-wide uppercase ${style.badge}`}>{style.label}</span>
-        <p className="min-w-0 flex-1 font-medium">
+        <p className="order-last w-full font-medium sm:order-none sm:w-auto sm:min-w-0 sm:flex-1">
           {verdict.title} <TermHint term={terms[0]} label={`What “${GLOSSARY[terms[0]].term}” means`} />
         </p>
-        <button type="button" onClick={() => setExpanded(!expanded)} aria-expanded={expanded} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
+        <button type="button" onClick={() => setExpanded(!expanded)} aria-expanded={expanded} className="ml-auto text-xs text-sky-700 hover:underline dark:text-sky-400 sm:ml-0">
           {expanded ? "Hide evidence" : `Evidence (${verdict.evidence.length})`}
         </button>
       </div>
