@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { KeyLink } from "@/components/items/key-link";
 import { buildHeatMap, heatColor } from "@/lib/insights/heat-map";
 import type { Contributor } from "@/lib/insights/insights-types";
 import { formatCount } from "@/lib/format/format-count";
@@ -46,15 +47,9 @@ export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, p
         <ol className="w-40 shrink-0 text-xs sm:w-56">
           {map.rows.map((row) => (
             <li key={row.label} style={{ height: CELL_HEIGHT }} className="flex items-center">
-              {partitionHref ? (
-                <a href={partitionHref(row.key)} className="truncate font-mono text-sky-700 hover:underline dark:text-sky-400" title={`${row.label}: ${formatCount(Math.round(row.total))} in the window`} data-testid="heat-map-key">
-                  {row.label}
-                </a>
-              ) : (
-                <span className="truncate font-mono" title={`${row.label}: ${formatCount(Math.round(row.total))} in the window`} data-testid="heat-map-key" data-key-digest="true">
-                  {row.label}
-                </span>
-              )}
+              <KeyLink href={partitionHref ? partitionHref(row.key) : null} className="truncate font-mono" title={`${row.label}: ${formatCount(Math.round(row.total))} in the window`} testId="heat-map-key">
+                {row.label}
+              </KeyLink>
             </li>
           ))}
         </ol>

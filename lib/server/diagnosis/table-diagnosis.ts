@@ -76,5 +76,5 @@ export async function tableDiagnosis(tableName: string, params: MetricsParams, a
 }
 
 function withoutKeyLinks(verdict: Verdict): Verdict {
-  return { ...verdict, evidence: verdict.evidence.map(({ link, ...evidence }) => (link && link.kind !== "chart" ? evidence : { ...evidence, ...(link ? { link } : {}) })) };
+  return { ...verdict, evidence: verdict.evidence.map(({ link, ...evidence }) => (link?.kind === "chart" ? { ...evidence, link } : evidence)) };
 }
