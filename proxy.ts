@@ -2,6 +2,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { resolveIdentity } from "@/lib/auth/resolve-identity";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { isMalformedPath } from "@/lib/http/malformed-path";
 import { API_CSP, pageCsp } from "@/lib/security/csp";
 
 const UNAUTHORIZED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>401 · Dynamo Lens</title></head>
@@ -10,8 +12,27 @@ const UNAUTHORIZED_PAGE = `<!doctype html><html lang="en"><head><meta charset="u
 <p>Dynamo Lens is only available through the company's login proxy, and this request did not come with a signed-in user.
 Open it through the usual company link, or sign in again.</p></body></html>`;
 
+const BAD_PATH_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>400 · Dynamo Lens</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
+<h1>400 · This address is malformed</h1>
+<p>Part of the address has a percent sign that is not followed by a valid encoded character, so it names nothing.
+The link may have been cut short or changed by hand. <a href="/">Open the overview</a>.</p></body></html>`;
+
+const PLAIN_HEADERS = { "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" };
+
+/** Next would answer a path it cannot decode with a bare 500 before any route runs; this is the caller's error. */
+function malformedPathResponse(api: boolean): NextResponse {
+  if (api) {
+    const error = new AppError("BAD_REQUEST", "The request path holds a malformed percent-encoding (such as %ZZ or a cut-off %E0%A4).");
+    return NextResponse.json(error.toEnvelope(), { status: error.status, headers: { "Cache-Control": "no-store", "Content-Security-Policy": API_CSP } });
+  }
+  return new NextResponse(BAD_PATH_PAGE, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", ...PLAIN_HEADERS } });
+}
+
 export function proxy(request: NextRequest): NextResponse {
-  if (request.nextUrl.pathname.startsWith("/api/")) {
+  const api = request.nextUrl.pathname.startsWith("/api/");
+  if (isMalformedPath(request.nextUrl.pathname)) return malformedPathResponse(api);
+  if (api) {
     // Route handlers answer the 401 themselves (handleRoute), in the JSON error envelope.
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", API_CSP);
@@ -21,11 +42,7 @@ export function proxy(request: NextRequest): NextResponse {
   if (!resolveIdentity(request.headers, settings)) {
     return new NextResponse(UNAUTHORIZED_PAGE, {
       status: 401,
-      headers: {
-        "Content-Type": "text/html; charset=utf-8",
-        "Cache-Control": "no-store",
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-      },
+      headers: { "Content-Type": "text/html; charset=utf-8", ...PLAIN_HEADERS },
     });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
