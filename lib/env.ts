@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { accountsFileSchema, REGION_PATTERN, toAccountConfigs, type AccountConfig } from "./accounts/account-config";
 
 /**
  * The only reader of process.env. Every setting is validated once; a bad value stops the
@@ -44,7 +46,7 @@ const envSchema = z.object({
     emptyAsUndefined,
     z
       .string()
-      .regex(/^[a-z]{2,}(-[a-z0-9]+)+$|^local$/, "must look like an AWS region, e.g. eu-west-1")
+      .regex(REGION_PATTERN, "must look like an AWS region, e.g. eu-west-1")
       .optional(),
   ),
   AWS_DEFAULT_REGION: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -55,8 +57,10 @@ const envSchema = z.object({
       .regex(/^[\w+=,.@:/-]{1,128}$/, "must be a profile name from your AWS config")
       .optional(),
   ),
+  ACCOUNTS_FILE: z.preprocess(emptyAsUndefined, z.string().max(4_096).optional()),
   DYNAMODB_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   CLOUDWATCH_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
+  STS_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   CURSOR_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   EXPORT_MAX_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000_000).default(100_000)),
@@ -92,10 +96,19 @@ const envSchema = z.object({
 });
 
 export type Env = {
+  /**
+   * The accounts and regions to read, the first account and its first region the default. Without ACCOUNTS_FILE, one
+   * account named "default" from the default credential chain, in awsRegion, exposing tablePatterns.
+   */
+  accounts: AccountConfig[];
+  /** Where the accounts came from, for messages; undefined without ACCOUNTS_FILE. */
+  accountsFile: string | undefined;
   awsRegion: string;
   awsProfile: string | undefined;
   dynamodbEndpoint: string | undefined;
   cloudwatchEndpoint: string | undefined;
+  /** Where roles are assumed (ACCOUNTS_FILE roleArn); the SDK's regional STS endpoint when unset. */
+  stsEndpoint: string | undefined;
   port: number;
   tablePatterns: string[];
   /** Signs pagination cursors; a random per-process key when unset (cursors then die with the process). */
@@ -135,21 +148,53 @@ export class EnvError extends Error {
   override name = "EnvError";
 }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
+type ReadText = (path: string) => string;
+
+/** ACCOUNTS_FILE's accounts; every problem names the file and the field, e.g. `accounts.1.regions.0`. */
+function readAccountsFile(path: string, readText: ReadText): AccountConfig[] {
+  let text: string;
+  try {
+    text = readText(path);
+  } catch (error) {
+    throw new EnvError(`Invalid configuration: ACCOUNTS_FILE ${path} could not be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new EnvError(`Invalid configuration: ACCOUNTS_FILE ${path} is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const result = accountsFileSchema.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(the file)"} ${issue.message}`);
+    throw new EnvError(`Invalid configuration: ACCOUNTS_FILE ${path}: ${problems.join("; ")}`);
+  }
+  return toAccountConfigs(result.data);
+}
+
+export function parseEnv(source: Record<string, string | undefined>, readText: ReadText = (path) => readFileSync(path, "utf8")): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
     throw new EnvError(`Invalid configuration: ${problems.join("; ")}`);
   }
   const raw = result.data;
+  // The SDK itself also falls back to AWS_DEFAULT_REGION only in some paths, so resolve it here once.
+  const awsRegion = raw.AWS_REGION ?? raw.AWS_DEFAULT_REGION ?? "us-east-1";
+  const tablePatterns = commaList(raw.TABLES);
+  const accounts: AccountConfig[] = raw.ACCOUNTS_FILE
+    ? readAccountsFile(raw.ACCOUNTS_FILE, readText).map((account) => ({ ...account, tablePatterns: account.tablePatterns.length > 0 ? account.tablePatterns : tablePatterns }))
+    : [{ name: "default", credentials: { kind: "default-chain", profile: raw.AWS_PROFILE }, regions: [awsRegion], tablePatterns }];
   return {
-    // The SDK itself also falls back to AWS_DEFAULT_REGION only in some paths, so resolve it here once.
-    awsRegion: raw.AWS_REGION ?? raw.AWS_DEFAULT_REGION ?? "us-east-1",
+    accounts,
+    accountsFile: raw.ACCOUNTS_FILE,
+    awsRegion,
     awsProfile: raw.AWS_PROFILE,
     dynamodbEndpoint: raw.DYNAMODB_ENDPOINT,
     cloudwatchEndpoint: raw.CLOUDWATCH_ENDPOINT,
+    stsEndpoint: raw.STS_ENDPOINT,
     port: raw.PORT,
-    tablePatterns: commaList(raw.TABLES),
+    tablePatterns,
     cursorSecret: raw.CURSOR_SECRET,
     exportMaxItems: raw.EXPORT_MAX_ITEMS,
     exportMaxRcu: raw.EXPORT_MAX_RCU,

@@ -1,13 +1,17 @@
 import "server-only";
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { CloudWatchClient, type CloudWatchClientConfig } from "@aws-sdk/client-cloudwatch";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { env } from "@/lib/env";
+import { scopeKey, type Scope } from "@/lib/scope/scope";
+import { accountConfig, defaultScope } from "@/lib/server/scope/resolve-scope";
+import { accountCredentials } from "./account-credentials";
 import { installReadOnlyGuard } from "./read-only-guard";
 import { CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS } from "./read-only-allowlist";
 
 type SharedConfig = Pick<DynamoDBClientConfig, "region" | "endpoint" | "profile" | "requestHandler" | "maxAttempts" | "credentials">;
 
-/** Builds a guarded DynamoDB client. Credentials come from the SDK's default provider chain. */
+/** Builds a guarded DynamoDB client. */
 export function createDynamoDbClient(config: SharedConfig): DynamoDBClient {
   const client = new DynamoDBClient(config);
   installReadOnlyGuard(client, "DynamoDB", DYNAMODB_READ_OPERATIONS);
@@ -20,19 +24,45 @@ export function createCloudWatchClient(config: Pick<CloudWatchClientConfig, keyo
   return client;
 }
 
-type ClientCache = { dynamodb?: DynamoDBClient; dynamodbForJobs?: DynamoDBClient; cloudwatch?: CloudWatchClient };
+type ClientCache = {
+  clients: Map<string, DynamoDBClient | CloudWatchClient>;
+  /** One credentials provider per account, shared by its clients in every region, so a role is assumed once. */
+  credentials: Map<string, AwsCredentialIdentityProvider | undefined>;
+};
 
-// Cached on globalThis so dev-mode hot reload reuses one client per service instead of leaking sockets.
-const cache: ClientCache = ((globalThis as { __dynamoLensClients?: ClientCache }).__dynamoLensClients ??= {});
+// Cached on globalThis so dev-mode hot reload reuses one client per account, region and service instead of leaking sockets.
+const cache: ClientCache = ((globalThis as { __dynamoLensClients?: ClientCache }).__dynamoLensClients ??= { clients: new Map(), credentials: new Map() });
 
-export function dynamodb(): DynamoDBClient {
-  const settings = env();
-  cache.dynamodb ??= createDynamoDbClient({
-    region: settings.awsRegion,
-    endpoint: settings.dynamodbEndpoint,
-    profile: settings.awsProfile,
-  });
-  return cache.dynamodb;
+function credentialsOf(scope: Scope): AwsCredentialIdentityProvider | undefined {
+  const account = accountConfig(scope);
+  const stsEndpoint = env().stsEndpoint;
+  if (!cache.credentials.has(account.name)) cache.credentials.set(account.name, accountCredentials(account, stsEndpoint ? { stsClientConfig: { endpoint: stsEndpoint } } : {}));
+  return cache.credentials.get(account.name);
+}
+
+function configFor(scope: Scope, endpoint: string | undefined): SharedConfig {
+  const credentials = credentialsOf(scope);
+  // The default chain honours AWS_PROFILE through `profile`; an account with its own credentials ignores it.
+  return credentials ? { region: scope.region, endpoint, credentials } : { region: scope.region, endpoint, profile: env().awsProfile };
+}
+
+function cached<C extends DynamoDBClient | CloudWatchClient>(service: string, scope: Scope, build: () => C, isC: (client: unknown) => client is C): C {
+  // accountConfig refuses a scope that is not configured before any client is built for it.
+  accountConfig(scope);
+  const key = `${service} ${scopeKey(scope)}`;
+  const existing = cache.clients.get(key);
+  if (isC(existing)) return existing;
+  const client = build();
+  cache.clients.set(key, client);
+  return client;
+}
+
+const isDynamoDb = (client: unknown): client is DynamoDBClient => client instanceof DynamoDBClient;
+const isCloudWatch = (client: unknown): client is CloudWatchClient => client instanceof CloudWatchClient;
+
+/** The scope's guarded DynamoDB client, built on first use and reused. */
+export function dynamodb(scope: Scope = defaultScope()): DynamoDBClient {
+  return cached("dynamodb", scope, () => createDynamoDbClient(configFor(scope, env().dynamodbEndpoint)), isDynamoDb);
 }
 
 /**
@@ -41,23 +71,10 @@ export function dynamodb(): DynamoDBClient {
  * ProvisionedThroughputExceededException / ThrottlingException, so it never keeps pressing on a table that is
  * already out of capacity and competing with the application's own traffic.
  */
-export function dynamodbForJobs(): DynamoDBClient {
-  const settings = env();
-  cache.dynamodbForJobs ??= createDynamoDbClient({
-    region: settings.awsRegion,
-    endpoint: settings.dynamodbEndpoint,
-    profile: settings.awsProfile,
-    maxAttempts: 1,
-  });
-  return cache.dynamodbForJobs;
+export function dynamodbForJobs(scope: Scope = defaultScope()): DynamoDBClient {
+  return cached("dynamodb-jobs", scope, () => createDynamoDbClient({ ...configFor(scope, env().dynamodbEndpoint), maxAttempts: 1 }), isDynamoDb);
 }
 
-export function cloudwatch(): CloudWatchClient {
-  const settings = env();
-  cache.cloudwatch ??= createCloudWatchClient({
-    region: settings.awsRegion,
-    endpoint: settings.cloudwatchEndpoint,
-    profile: settings.awsProfile,
-  });
-  return cache.cloudwatch;
+export function cloudwatch(scope: Scope = defaultScope()): CloudWatchClient {
+  return cached("cloudwatch", scope, () => createCloudWatchClient(configFor(scope, env().cloudwatchEndpoint)), isCloudWatch);
 }

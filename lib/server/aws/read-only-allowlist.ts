@@ -14,6 +14,12 @@ export const CLOUDWATCH_READ_OPERATIONS = {
   prefixes: ["DescribeAlarms"],
 } as const;
 
+/** STS is used for one thing: assuming an account's role (ACCOUNTS_FILE roleArn). */
+export const STS_OPERATIONS = {
+  exact: new Set(["AssumeRole"]),
+  prefixes: [],
+} as const;
+
 export type OperationAllowlist = { exact: ReadonlySet<string>; prefixes: readonly string[] };
 
 export function isAllowedOperation(allowlist: OperationAllowlist, operation: string): boolean {
