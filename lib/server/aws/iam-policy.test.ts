@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
 import * as dynamodbSdk from "@aws-sdk/client-dynamodb";
+import * as stsSdk from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
-import { CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation } from "./read-only-allowlist";
+import { ROLE_SESSION_NAME } from "./account-credentials";
+import { CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation, STS_OPERATIONS } from "./read-only-allowlist";
 
 type Statement = { Effect: string; Action: string[]; Resource: string };
 const policy = JSON.parse(readFileSync(new URL("../../../iam/dynamo-lens-readonly.json", import.meta.url), "utf8")) as {
@@ -43,3 +45,26 @@ describe("iam/dynamo-lens-readonly.json", () => {
     }
   });
 });
+
+describe("iam/dynamo-lens-assume-role.json and iam/dynamo-lens-trust-policy.json", () => {
+  const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../iam/${name}`, import.meta.url), "utf8")) as { Statement: Array<{ Effect: string; Action: string[] | string; Condition?: Record<string, Record<string, string>> }> };
+  const assume = read("dynamo-lens-assume-role.json");
+
+  it("lets the server's own identity call exactly the STS operations the guard allows", () => {
+    const allows = (action: string) => assume.Statement.some((statement) => statement.Effect === "Allow" && [statement.Action].flat().some((pattern) => new RegExp(`^${pattern.replaceAll("*", ".*")}$`).test(action)));
+    const mismatches = Object.keys(stsSdk)
+      .filter((name) => name.endsWith("Command") && name !== "$Command")
+      .map((name) => name.replace(/Command$/, ""))
+      .filter((operation) => allows(`sts:${operation}`) !== isAllowedOperation(STS_OPERATIONS, operation));
+    expect(mismatches).toEqual([]);
+  });
+
+  it("has each account's role trust the server only with the external id", () => {
+    const trust = read("dynamo-lens-trust-policy.json");
+    expect(trust.Statement).toHaveLength(1);
+    expect(trust.Statement[0]?.Action).toBe("sts:AssumeRole");
+    expect(trust.Statement[0]?.Condition?.StringEquals?.["sts:ExternalId"]).toBeDefined();
+    expect(ROLE_SESSION_NAME).toBe("dynamo-lens");
+  });
+});
+
