@@ -3,10 +3,12 @@ import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { AppHeader } from "@/components/layout/app-header";
 import { RoleProvider } from "@/components/layout/role-context";
+import { ScopeOptionsProvider } from "@/components/layout/scope-context";
 import { UnauthorizedPanel } from "@/components/layout/unauthorized-panel";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { identityFromHeaders, type Identity } from "@/lib/server/auth/identity";
+import { scopeOptions } from "@/lib/server/scope/resolve-scope";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -37,8 +39,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen">
         <Providers>
           <RoleProvider role={identity?.role ?? "viewer"}>
-            <AppHeader region={settings.awsRegion} endpoint={settings.dynamodbEndpoint ? "custom" : "aws"} identity={identity} authMode={settings.authMode} />
-            <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">{identity ? children : <UnauthorizedPanel />}</main>
+            <ScopeOptionsProvider options={scopeOptions()}>
+              <AppHeader endpoint={settings.dynamodbEndpoint ? "custom" : "aws"} identity={identity} authMode={settings.authMode} />
+              <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">{identity ? children : <UnauthorizedPanel />}</main>
+            </ScopeOptionsProvider>
           </RoleProvider>
         </Providers>
       </body>

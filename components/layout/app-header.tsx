@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { Hint } from "@/components/ui/hint";
+import { ScopeSwitcher } from "./scope-switcher";
 
 type HeaderIdentity = { user: string | null; role: "engineer" | "viewer" } | null;
 
-export function AppHeader({ region, endpoint, identity, authMode }: { region: string; endpoint: "aws" | "custom"; identity: HeaderIdentity; authMode: "none" | "proxy" }) {
+export function AppHeader({ endpoint, identity, authMode }: { endpoint: "aws" | "custom"; identity: HeaderIdentity; authMode: "none" | "proxy" }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
@@ -19,13 +21,16 @@ export function AppHeader({ region, endpoint, identity, authMode }: { region: st
           </Hint>
         </span>
         <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+          <Link href="/fleet" className="font-medium text-sky-700 hover:underline dark:text-sky-400">
+            Fleet
+          </Link>
           <Link href="/glossary" className="font-medium text-sky-700 hover:underline dark:text-sky-400">
             Glossary
           </Link>
           {identity ? <RoleBadge identity={identity} authMode={authMode} /> : null}
-          <span>
-            Region <span className="font-mono text-slate-900 dark:text-slate-100">{region}</span>
-          </span>
+          <Suspense>
+            <ScopeSwitcher />
+          </Suspense>
           {endpoint === "custom" ? (
             <span className="rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 font-medium text-amber-800 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-300">
               custom endpoint
