@@ -10,7 +10,7 @@ export type Tone = keyof typeof TONES;
 export function toneForStatus(status: string): Tone {
   if (status === "ACTIVE") return "good";
   if (["CREATING", "UPDATING", "DELETING", "ARCHIVING"].includes(status)) return "busy";
-  if (["INACCESSIBLE_ENCRYPTION_CREDENTIALS", "ARCHIVED", "UNKNOWN"].includes(status)) return "bad";
+  if (["INACCESSIBLE_ENCRYPTION_CREDENTIALS", "REGION_DISABLED", "CREATION_FAILED", "ARCHIVED", "UNKNOWN"].includes(status)) return "bad";
   return "neutral";
 }
 

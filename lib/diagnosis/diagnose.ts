@@ -9,6 +9,7 @@ import { count, enableInsightsCommand, INSIGHTS_COST_NOTE, resourceName, utcTime
 import { heatVerdicts } from "./hot-key-rules";
 import { firedThrottles, resourceFacts, utilizationEvidence } from "./metric-facts";
 import type { RuleContext } from "./rule-context";
+import { replicationVerdicts } from "./replication-rules";
 import { scanVerdicts } from "./scan-rules";
 import { largeItemVerdicts, storageSkewVerdicts } from "./storage-rules";
 
@@ -126,6 +127,7 @@ export function diagnose(input: DiagnosisInput): Verdict[] {
     const heat = heatVerdicts(ctx);
     advised = heat.advisedInsights;
     verdicts.push(...heat.verdicts, ...capacityVerdicts(ctx), ...scanVerdicts(ctx));
+    verdicts.push(...replicationVerdicts(ctx));
   }
   verdicts.push(...storageSkewVerdicts(input), ...largeItemVerdicts(input), ...insightsOff(input, advised));
   const last = ctx ? dataVerdict(ctx, verdicts) : cloudWatchMissing(input);

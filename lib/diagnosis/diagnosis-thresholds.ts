@@ -24,6 +24,15 @@ export const DEFAULT_THRESHOLDS: Readonly<DiagnosisThresholds> = {
   largeItemBytes: HIGH_ITEM_BYTES,
   largeItemP99Bytes: P99_FLAG_BYTES,
   largeItemMeanBytes: MEAN_FLAG_BYTES,
+  // Not from AWS, which names no threshold: AWS puts typical replication at 0.5–2.5 s between regions in one geographic
+  // area, and says it should be fairly constant, so an average above a minute is tens of times normal even between
+  // distant regions. The 15 minutes (or half the window) keep a brief stall, such as a burst of writes being absorbed,
+  // from being called falling behind.
+  replicaLagMs: 60_000,
+  replicaLagMinDurationMs: 15 * 60_000,
+  replicaLagMinShare: 0.5,
+  // Five minutes late right now is data readers in that region can notice, and changes a failover would miss.
+  replicaLagCriticalMs: 5 * 60_000,
 };
 
 /** The defaults with some thresholds changed, e.g. from configuration. */

@@ -19,6 +19,7 @@ export const VERDICT_KINDS = [
   "under-provisioned-writes",
   "on-demand-limit",
   "account-limit",
+  "replica-lag",
   "concentration",
   "scan-heavy",
   "storage-skew",
@@ -61,6 +62,8 @@ export type Verdict = {
   key?: string;
   /** The GSI the verdict is about; null for the table itself. */
   index?: string | null;
+  /** The other region a replica-lag verdict is about: where the table's changes arrive late. */
+  region?: string;
   evidence: Evidence[];
   suggestion: string;
 };
@@ -161,6 +164,14 @@ export type DiagnosisThresholds = {
   largeItemBytes: number;
   largeItemP99Bytes: number;
   largeItemMeanBytes: number;
+  /** Replica lag: the average replication delay (ms) above which a receiving region counts as behind in a period... */
+  replicaLagMs: number;
+  /** ...for at least this long without a period back under it (ms)... */
+  replicaLagMinDurationMs: number;
+  /** ...or in at least this share of the window's datapoints. */
+  replicaLagMinShare: number;
+  /** Still behind at the window's end with an average delay this long (ms), or a growing backlog: critical. */
+  replicaLagCriticalMs: number;
 };
 
 export type DiagnosisInput = {

@@ -53,7 +53,8 @@ export function tableDetail(overrides: Partial<TableDetail> = {}): TableDetail {
     stream: { enabled: false, viewType: null },
     deletionProtection: false,
     tableClass: "STANDARD",
-    replicaRegions: [],
+    replicas: [],
+    globalTableVersion: null,
     encryption: "DEFAULT",
     ...overrides,
   };

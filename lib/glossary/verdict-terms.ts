@@ -11,6 +11,7 @@ export const VERDICT_TERMS: Record<VerdictKind, [GlossaryTermId, ...GlossaryTerm
   "under-provisioned-writes": ["capacity", "wcu", "utilization", "throttling"],
   "on-demand-limit": ["capacity", "throttling"],
   "account-limit": ["throttling", "capacity"],
+  "replica-lag": ["replication-latency", "global-table", "wcu"],
   concentration: ["hot-key", "partition-key", "contributor-insights"],
   "scan-heavy": ["scan-vs-query", "scan", "query", "rcu"],
   "storage-skew": ["key-sample", "partition-key"],

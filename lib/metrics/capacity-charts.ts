@@ -107,3 +107,60 @@ export function latencyChart(response: MetricsResponse): ChartData {
     });
   return { title: "Latency by operation (average, ms)", term: "latency", unit: "ms", x: xAxis(response), series, empty: series.length > 0 ? null : "No requests recorded in this window." };
 }
+
+const REGION_COLORS = ["#0d9488", "#ea580c", "#4f46e5", "#be123c", "#65a30d", "#0369a1"];
+
+/** The receiving regions a global table's response has replication series for, in the response's order. */
+export function receivingRegions(response: MetricsResponse): string[] {
+  return [...new Set(response.series.flatMap((entry) => (entry.scope.receivingRegion ? [entry.scope.receivingRegion] : [])))];
+}
+
+/**
+ * How late changes reach each other region: the average delay (solid) and the slowest change (dashed) per period, one
+ * colour per region. DynamoDB publishes milliseconds; the chart shows seconds, since a delay worth looking at is many
+ * of them.
+ */
+export function replicationChart(response: MetricsResponse): ChartData {
+  const series: ChartSeries[] = receivingRegions(response).flatMap((region, i) => {
+    const color = REGION_COLORS[i % REGION_COLORS.length] ?? "#64748b";
+    const seconds = (stat: "Average" | "Maximum") =>
+      (findSeries(response, { metric: "ReplicationLatency", stat, receivingRegion: region })?.values ?? []).map((value) => (value === null ? null : value / 1000));
+    return [
+      { label: `${region}, average`, values: seconds("Average"), color, kind: "line" as const, width: 2 },
+      { label: `${region}, slowest`, values: seconds("Maximum"), color, dash: [6, 4], kind: "line" as const, width: 1.5 },
+    ];
+  });
+  return {
+    title: "Replication delay to other regions (seconds: average and slowest change)",
+    term: "replication-latency",
+    unit: "s",
+    x: xAxis(response),
+    series,
+    empty: series.some((entry) => hasData(entry.values)) ? null : "No replication delay was published in this window (there may have been no changes to copy).",
+  };
+}
+
+/**
+ * Updates made here and not yet copied to each other region: the most waiting in a period. Only some global table
+ * versions publish it, so no data is "not published", never a backlog of 0.
+ */
+export function pendingReplicationChart(response: MetricsResponse, globalTableVersion: string | null): ChartData {
+  const series: ChartSeries[] = receivingRegions(response).map((region, i) => ({
+    label: region,
+    values: findSeries(response, { metric: "PendingReplicationCount", stat: "Maximum", receivingRegion: region })?.values ?? [],
+    color: REGION_COLORS[i % REGION_COLORS.length] ?? "#64748b",
+    kind: "line" as const,
+    width: 2,
+  }));
+  const version = globalTableVersion ? ` (its global table version is ${globalTableVersion})` : "";
+  return {
+    title: "Updates waiting to be copied to other regions (most in a period)",
+    term: "replication-latency",
+    unit: "updates waiting",
+    x: xAxis(response),
+    series,
+    empty: series.some((entry) => hasData(entry.values))
+      ? null
+      : `Not published for this table${version}: DynamoDB publishes this count only for some global table versions. Unknown, not zero.`,
+  };
+}

@@ -52,6 +52,39 @@ describe("tableSeriesDefinitions", () => {
   });
 });
 
+describe("replication series", () => {
+  const global = tableSeriesDefinitions({ table: "Profiles", gsis: [], onDemand: true, periodSeconds: 60, replicaRegions: ["eu-west-1", "ap-southeast-2"] });
+  const replication = global.filter((definition) => definition.scope.receivingRegion);
+
+  it("adds delay (Average and Maximum, ms) and the waiting updates (Maximum) per receiving region, after everything else", () => {
+    expect(global).toHaveLength(16 + 7 * DYNAMODB_OPERATIONS.length + 3 * 2);
+    expect(global.slice(-6)).toEqual(replication);
+    expect(replication.map((definition) => [definition.id, definition.metric, definition.stat, definition.unit])).toEqual([
+      ["replica/eu-west-1/ReplicationLatency/Average", "ReplicationLatency", "Average", "ms"],
+      ["replica/eu-west-1/ReplicationLatency/Maximum", "ReplicationLatency", "Maximum", "ms"],
+      ["replica/eu-west-1/PendingReplicationCount/Maximum", "PendingReplicationCount", "Maximum", "updates waiting"],
+      ["replica/ap-southeast-2/ReplicationLatency/Average", "ReplicationLatency", "Average", "ms"],
+      ["replica/ap-southeast-2/ReplicationLatency/Maximum", "ReplicationLatency", "Maximum", "ms"],
+      ["replica/ap-southeast-2/PendingReplicationCount/Maximum", "PendingReplicationCount", "Maximum", "updates waiting"],
+    ]);
+    expect(replication.every((definition) => definition.scope.index === null && definition.scope.operation === null && !definition.perSecond)).toBe(true);
+    expect(replication[0]?.label).toBe("Replication delay to eu-west-1, average (ms)");
+  });
+
+  it("adds none for a table in one region", () => {
+    expect(definitions.some((definition) => definition.scope.receivingRegion)).toBe(false);
+    expect(tableSeriesDefinitions({ table: "Shop", gsis: [], onDemand: false, periodSeconds: 60, replicaRegions: [] })).toHaveLength(16 + 7 * DYNAMODB_OPERATIONS.length);
+  });
+
+  it("asks CloudWatch with TableName and ReceivingRegion", () => {
+    expect(replication[0] && scopeDimensions(replication[0].scope)).toEqual([
+      { name: "TableName", value: "Profiles" },
+      { name: "ReceivingRegion", value: "eu-west-1" },
+    ]);
+    expect(scopeDimensions({ table: "Profiles", index: null, operation: null, receivingRegion: null })).toEqual([{ name: "TableName", value: "Profiles" }]);
+  });
+});
+
 describe("scopeDimensions", () => {
   it("names the table, the GSI and the operation as CloudWatch does", () => {
     expect(scopeDimensions({ table: "Shop", index: null, operation: null })).toEqual([{ name: "TableName", value: "Shop" }]);

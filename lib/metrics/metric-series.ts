@@ -28,11 +28,16 @@ export type MetricStat = "Sum" | "Average" | "Maximum" | "SampleCount" | "p99";
 /**
  * Every unit is explicit. Rates end in "/s"; "events", "requests", "items" and "errors" are counts per period
  * (the series' `period`, in seconds). Consumption on on-demand tables is in request units (RRU/WRU).
+ * "updates waiting" is a level, not a count per period: how many writes were waiting to be copied to another region.
  */
-export type MetricUnit = "RCU/s" | "WCU/s" | "RRU/s" | "WRU/s" | "events" | "requests" | "requests/s" | "ms" | "items" | "errors";
+export type MetricUnit = "RCU/s" | "WCU/s" | "RRU/s" | "WRU/s" | "events" | "requests" | "requests/s" | "ms" | "items" | "errors" | "updates waiting";
 
-/** `index` is a GSI name (LSIs have no metrics of their own); `operation` is set only for per-operation series. */
-export type SeriesScope = { table: string; index: string | null; operation: DynamoDbOperation | null };
+/**
+ * `index` is a GSI name (LSIs have no metrics of their own); `operation` is set only for per-operation series;
+ * `receivingRegion` only for a global table's replication series, the region its changes are copied to (absent or
+ * null for everything else).
+ */
+export type SeriesScope = { table: string; index: string | null; operation: DynamoDbOperation | null; receivingRegion?: string | null };
 
 export type SeriesDefinition = {
   id: string;
@@ -63,6 +68,7 @@ export function formatPeriod(periodSeconds: number): string {
 }
 
 function scopeKey(scope: SeriesScope): string {
+  if (scope.receivingRegion) return `replica/${scope.receivingRegion}`;
   const base = scope.index === null ? "table" : `gsi:${scope.index}`;
   return scope.operation === null ? base : `${base}/op:${scope.operation}`;
 }
@@ -78,6 +84,7 @@ export function scopeDimensions(scope: SeriesScope): Array<{ name: string; value
     { name: "TableName", value: scope.table },
     ...(scope.index === null ? [] : [{ name: "GlobalSecondaryIndexName", value: scope.index }]),
     ...(scope.operation === null ? [] : [{ name: "Operation", value: scope.operation }]),
+    ...(scope.receivingRegion ? [{ name: "ReceivingRegion", value: scope.receivingRegion }] : []),
   ];
 }
 
@@ -126,14 +133,33 @@ function operationSeries(table: string, operation: DynamoDbOperation, periodSeco
   ];
 }
 
-export type TableSeriesInput = { table: string; gsis: readonly string[]; onDemand: boolean; periodSeconds: number };
+/**
+ * A global table's replication to one other region, published by the sending region (the one being read) with
+ * dimensions TableName and ReceivingRegion. ReplicationLatency is in milliseconds: Average for the usual delay, Maximum
+ * for the worst change. PendingReplicationCount is published only for some global table versions (the legacy
+ * 2017.11.29 documents it, the current 2019.11.21 does not), so its absence means "not published", never 0. It is a
+ * backlog, a level rather than events: Maximum gives the largest backlog in the period whatever the period's length,
+ * where Sum would add up however many samples the period happens to hold.
+ */
+function replicationSeries(table: string, receivingRegion: string): SeriesDefinition[] {
+  const scope: SeriesScope = { table, index: null, operation: null, receivingRegion };
+  return [
+    define(scope, "ReplicationLatency", "Average", "ms", `Replication delay to ${receivingRegion}, average (ms)`),
+    define(scope, "ReplicationLatency", "Maximum", "ms", `Replication delay to ${receivingRegion}, maximum (ms)`),
+    define(scope, "PendingReplicationCount", "Maximum", "updates waiting", `Updates waiting to be copied to ${receivingRegion} (most in a period)`),
+  ];
+}
 
-/** Every series for a table and all its GSIs, table first, then each GSI, then each operation. */
+/** `replicaRegions`: a global table's other regions (TableDetail.replicas), each with its replication series. */
+export type TableSeriesInput = { table: string; gsis: readonly string[]; onDemand: boolean; periodSeconds: number; replicaRegions?: readonly string[] };
+
+/** Every series for a table and all its GSIs, table first, then each GSI, then each operation, then each replica region. */
 export function tableSeriesDefinitions(input: TableSeriesInput): SeriesDefinition[] {
   const { table, onDemand, periodSeconds } = input;
   return [
     ...resourceSeries({ table, index: null, operation: null }, onDemand, periodSeconds),
     ...input.gsis.flatMap((index) => resourceSeries({ table, index, operation: null }, onDemand, periodSeconds)),
     ...DYNAMODB_OPERATIONS.flatMap((operation) => operationSeries(table, operation, periodSeconds)),
+    ...(input.replicaRegions ?? []).flatMap((region) => replicationSeries(table, region)),
   ];
 }

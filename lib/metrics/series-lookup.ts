@@ -1,7 +1,7 @@
 import type { MetricsResponse, MetricSeries } from "./metrics-response";
 import type { MetricStat } from "./metric-series";
 
-export type SeriesQuery = { metric: string; stat: MetricStat; index?: string | null; operation?: string | null; perSecond?: boolean };
+export type SeriesQuery = { metric: string; stat: MetricStat; index?: string | null; operation?: string | null; receivingRegion?: string | null; perSecond?: boolean };
 
 /** One series of a metrics response by what it measures; per-second variants are told apart by their unit. */
 export function findSeries(response: MetricsResponse, query: SeriesQuery): MetricSeries | null {
@@ -12,6 +12,7 @@ export function findSeries(response: MetricsResponse, query: SeriesQuery): Metri
         series.stat === query.stat &&
         series.scope.index === (query.index ?? null) &&
         series.scope.operation === (query.operation ?? null) &&
+        (series.scope.receivingRegion ?? null) === (query.receivingRegion ?? null) &&
         (query.perSecond === undefined || series.id.endsWith("/per_second") === query.perSecond),
     ) ?? null
   );

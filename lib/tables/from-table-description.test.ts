@@ -80,6 +80,40 @@ describe("fromTableDescription", () => {
     expect(fromTableDescription(onDemand, null).onDemandMax).toBeNull();
   });
 
+  it("is not global without replicas: no replicas, no version", () => {
+    expect(fromTableDescription(base, null)).toMatchObject({ replicas: [], globalTableVersion: null });
+  });
+
+  it("lists each other region's replica with its status and description, and the global table version", () => {
+    const global: TableDescription = {
+      ...base,
+      GlobalTableVersion: "2019.11.21",
+      Replicas: [
+        { RegionName: "eu-west-1", ReplicaStatus: "ACTIVE" },
+        { RegionName: "ap-southeast-2", ReplicaStatus: "INACCESSIBLE_ENCRYPTION_CREDENTIALS", ReplicaStatusDescription: "The KMS key is disabled" },
+        { RegionName: "us-west-2" },
+      ],
+    };
+    const detail = fromTableDescription(global, null);
+    expect(detail.globalTableVersion).toBe("2019.11.21");
+    expect(detail.replicas).toEqual([
+      { region: "eu-west-1", status: "ACTIVE", statusDescription: null },
+      { region: "ap-southeast-2", status: "INACCESSIBLE_ENCRYPTION_CREDENTIALS", statusDescription: "The KMS key is disabled" },
+      { region: "us-west-2", status: "UNKNOWN", statusDescription: null },
+    ]);
+  });
+
+  it("leaves out the answering region (from the ARN) if DescribeTable lists it, and replicas without a region", () => {
+    const global: TableDescription = {
+      ...base,
+      GlobalTableVersion: "2019.11.21",
+      Replicas: [{ RegionName: "us-east-1", ReplicaStatus: "ACTIVE" }, { ReplicaStatus: "ACTIVE" }, { RegionName: "eu-west-1", ReplicaStatus: "CREATING" }],
+    };
+    expect(fromTableDescription(global, null).replicas).toEqual([{ region: "eu-west-1", status: "CREATING", statusDescription: null }]);
+    // Without an ARN there is nothing to compare with: every named region is kept.
+    expect(fromTableDescription({ ...global, TableArn: undefined }, null).replicas.map((replica) => replica.region)).toEqual(["us-east-1", "eu-west-1"]);
+  });
+
   it("refuses a description whose key has no type", () => {
     expect(() => fromTableDescription({ ...base, AttributeDefinitions: [] }, null)).toThrow(MalformedDescriptionError);
   });

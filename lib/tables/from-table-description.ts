@@ -4,10 +4,11 @@ import type {
   OnDemandThroughput,
   Projection,
   ProvisionedThroughputDescription,
+  ReplicaDescription,
   TableDescription,
   TimeToLiveDescription,
 } from "@aws-sdk/client-dynamodb";
-import type { IndexDetail, KeyAttributeType, KeySchema, OnDemandMax, TableDetail, Throughput } from "./table-detail";
+import type { IndexDetail, KeyAttributeType, KeySchema, OnDemandMax, ReplicaDetail, TableDetail, Throughput } from "./table-detail";
 
 export class MalformedDescriptionError extends Error {
   override name = "MalformedDescriptionError";
@@ -43,6 +44,27 @@ function onDemandMax(value: OnDemandThroughput | undefined): OnDemandMax | null 
 
 function projection(value: Projection | undefined): IndexDetail["projection"] {
   return { type: value?.ProjectionType ?? "ALL", nonKeyAttributes: value?.NonKeyAttributes ?? [] };
+}
+
+/** "us-east-1" from "arn:aws:dynamodb:us-east-1:123456789012:table/Shop"; null when the ARN doesn't say. */
+function arnRegion(arn: string | undefined): string | null {
+  const region = arn?.split(":")[3];
+  return region ? region : null;
+}
+
+/**
+ * The other regions' copies. DescribeTable is answered by one region and lists the global table's replicas; whether
+ * that list holds the answering region itself is not spelled out in the API reference, so it is dropped here when
+ * present (by the region in the table's ARN): a table does not replicate to itself, and the page links and charts
+ * every region listed. A replica without a region name says nothing usable and is skipped.
+ */
+function replicas(table: TableDescription): ReplicaDetail[] {
+  const home = arnRegion(table.TableArn);
+  return (table.Replicas ?? []).flatMap((replica: ReplicaDescription) =>
+    replica.RegionName && replica.RegionName !== home
+      ? [{ region: replica.RegionName, status: replica.ReplicaStatus ?? "UNKNOWN", statusDescription: replica.ReplicaStatusDescription ?? null }]
+      : [],
+  );
 }
 
 export function fromTableDescription(table: TableDescription, ttl: TimeToLiveDescription | null | undefined): TableDetail {
@@ -96,7 +118,8 @@ export function fromTableDescription(table: TableDescription, ttl: TimeToLiveDes
     },
     deletionProtection: table.DeletionProtectionEnabled ?? false,
     tableClass: table.TableClassSummary?.TableClass ?? "STANDARD",
-    replicaRegions: (table.Replicas ?? []).flatMap((replica) => (replica.RegionName ? [replica.RegionName] : [])),
+    replicas: replicas(table),
+    globalTableVersion: table.GlobalTableVersion ?? null,
     encryption: table.SSEDescription?.SSEType ?? "AWS owned key",
   };
 }

@@ -6,6 +6,12 @@ export type KeySchema = { partitionKey: KeyAttribute; sortKey: KeyAttribute | nu
 export type Throughput = { read: number; write: number };
 export type OnDemandMax = { read: number | null; write: number | null };
 
+/**
+ * One copy of a global table in another region. `status` is DynamoDB's ReplicaStatus (ACTIVE, CREATING, UPDATING,
+ * DELETING, CREATION_FAILED, REGION_DISABLED, INACCESSIBLE_ENCRYPTION_CREDENTIALS).
+ */
+export type ReplicaDetail = { region: string; status: string; statusDescription: string | null };
+
 export type IndexDetail = {
   name: string;
   kind: "GSI" | "LSI";
@@ -39,7 +45,10 @@ export type TableDetail = {
   stream: { enabled: boolean; viewType: string | null };
   deletionProtection: boolean;
   tableClass: string;
-  replicaRegions: string[];
+  /** The copies in other regions (a global table); empty for a table that lives in one region. */
+  replicas: ReplicaDetail[];
+  /** "2019.11.21" (current) or "2017.11.29" (legacy); null for a table that isn't global. */
+  globalTableVersion: string | null;
   encryption: string;
 };
 

@@ -33,7 +33,8 @@ const table = (overrides: Partial<TableDetail> = {}): TableDetail => ({
   stream: { enabled: false, viewType: null },
   deletionProtection: false,
   tableClass: "STANDARD",
-  replicaRegions: [],
+  replicas: [],
+  globalTableVersion: null,
   encryption: "AWS owned key",
   ...overrides,
 });

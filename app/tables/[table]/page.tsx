@@ -1,21 +1,24 @@
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { prefetchTable } from "@/lib/server/query/prefetch-table";
+import { scopeFromSearchParams, scopeOptions } from "@/lib/server/scope/resolve-scope";
 import { TableDescription } from "./table-description";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ table: string }> };
+type Props = { params: Promise<{ table: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: decodeURIComponent((await params).table) };
 }
 
-export default async function TablePage({ params }: Props) {
+export default async function TablePage({ params, searchParams }: Props) {
+  // The scope the page reads (?account=&region=): the global table card links each replica to its own region.
+  const scope = scopeFromSearchParams(await searchParams);
   const { table, queryClient } = await prefetchTable((await params).table);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <TableDescription table={table} />
+      <TableDescription table={table} scope={scope} scopeOptions={scopeOptions()} />
     </HydrationBoundary>
   );
 }

@@ -11,6 +11,7 @@ import type { GlossaryTermId } from "@/lib/glossary/glossary-terms";
 import { Badge, StatusBadge } from "@/components/ui/status-badge";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatCount } from "@/lib/format/format-count";
+import type { Scope, ScopeOptions } from "@/lib/scope/scope";
 import { tablesQueries } from "@/lib/queries/tables-queries";
 import { billingLabel, capacityLabel, keySchemaLabel, projectionLabel, streamLabel, ttlLabel } from "@/lib/tables/describe-labels";
 import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
@@ -18,23 +19,25 @@ import { tableHealth } from "@/lib/tables/table-health";
 import { CapacitySection } from "./capacity/capacity-section";
 import { useCapacityViewState } from "./capacity/use-capacity-view-state";
 import { VerdictsPanel } from "./diagnosis/verdicts-panel";
+import { GlobalTableCard } from "./global-table-card";
 import { InsightsSection } from "./insights/insights-section";
 import { KeySampleSection } from "./key-sample/key-sample-section";
 import { SizeAuditSection } from "./size-audit/size-audit-section";
 
-export function TableDescription({ table }: { table: string }) {
+/** `scope`: the account and region this page reads; `scopeOptions`: the configured ones (for links to other regions). */
+export function TableDescription({ table, scope, scopeOptions }: { table: string; scope: Scope; scopeOptions: ScopeOptions }) {
   const query = useQuery(tablesQueries.detail(table));
   return (
     <div className="space-y-6">
       <Breadcrumbs crumbs={tableCrumbs(table)} />
       {query.isPending ? <div aria-busy="true" className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" /> : null}
       {query.isError ? <ErrorPanel title={`Could not describe ${table}`} message={query.error.message} onRetry={() => void query.refetch()} /> : null}
-      {query.data ? <TableBody detail={query.data.table} /> : null}
+      {query.data ? <TableBody detail={query.data.table} scope={scope} scopeOptions={scopeOptions} /> : null}
     </div>
   );
 }
 
-function TableBody({ detail }: { detail: TableDetail }) {
+function TableBody({ detail, scope, scopeOptions }: { detail: TableDetail; scope: Scope; scopeOptions: ScopeOptions }) {
   // One time range for the verdicts, the capacity charts and the hot keys, kept in the URL.
   const [capacity, updateCapacity] = useCapacityViewState();
   const averageItem = detail.itemCount && detail.sizeBytes !== null && detail.itemCount > 0 ? detail.sizeBytes / detail.itemCount : null;
@@ -83,6 +86,8 @@ function TableBody({ detail }: { detail: TableDetail }) {
         </Card>
       </div>
 
+      {detail.replicas.length > 0 ? <GlobalTableCard detail={detail} scope={scope} scopeOptions={scopeOptions} /> : null}
+
       <section aria-labelledby="indexes-heading" className="space-y-3">
         <h2 id="indexes-heading" className="flex items-center gap-2 text-lg font-semibold">
           Secondary indexes
@@ -112,7 +117,7 @@ function TableBody({ detail }: { detail: TableDetail }) {
           <dt className="text-slate-500">Created</dt>
           <dd>{detail.createdAt ? new Date(detail.createdAt).toUTCString() : "—"}</dd>
           <dt className="text-slate-500">Replicas</dt>
-          <dd>{detail.replicaRegions.length > 0 ? detail.replicaRegions.join(", ") : "none"}</dd>
+          <dd>{detail.replicas.length > 0 ? detail.replicas.map((replica) => replica.region).join(", ") : "none"}</dd>
         </dl>
       </section>
     </>

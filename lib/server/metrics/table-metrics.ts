@@ -22,6 +22,7 @@ async function loadTableMetrics(table: TableDetail, window: MetricWindow): Promi
     gsis: table.gsis.map((gsi) => gsi.name),
     onDemand: table.billingMode === "PAY_PER_REQUEST",
     periodSeconds: window.periodSeconds,
+    replicaRegions: table.replicas.map((replica) => replica.region),
   });
   const queries = new Map<string, MetricQuery>();
   for (const definition of definitions) {

@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TermHint } from "@/components/glossary/term-hint";
-import { capacityChart, latencyChart, requestsChart, throttleChart, utilizationChart } from "@/lib/metrics/capacity-charts";
+import { capacityChart, latencyChart, pendingReplicationChart, replicationChart, requestsChart, throttleChart, utilizationChart } from "@/lib/metrics/capacity-charts";
 import { capacitySummary } from "@/lib/metrics/capacity-summary";
 import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
 import { formatPeriod } from "@/lib/metrics/metric-series";
@@ -36,8 +36,10 @@ export function CapacitySection({ detail, state, update }: { detail: TableDetail
       requests: requestsChart(data),
       latency: latencyChart(data),
       summary: capacitySummary(data, gsi, state.tz),
+      // Only a global table has copies in other regions to chart.
+      replication: detail.replicas.length > 0 ? { delay: replicationChart(data), pending: pendingReplicationChart(data, detail.globalTableVersion) } : null,
     };
-  }, [data, gsi, state.tz]);
+  }, [data, gsi, state.tz, detail.replicas.length, detail.globalTableVersion]);
   const syncKey = `capacity-${detail.name}`;
   const zoom = (startMs: number, endMs: number) => update({ start: startMs, end: endMs });
 
@@ -74,6 +76,23 @@ export function CapacitySection({ detail, state, update }: { detail: TableDetail
             <TimeSeriesChart data={charts.requests} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-requests" />
             <TimeSeriesChart data={charts.latency} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-latency" />
           </div>
+          {charts.replication ? (
+            <>
+              <h3 id="replication-heading" className="flex items-center gap-2 pt-2 text-base font-semibold">
+                Replication to other regions
+                <TermHint term="replication-latency" label="What replication delay means">
+                  This table is a global table: every change made here is copied to its other regions in the background. The first
+                  chart shows how late changes arrive there, in seconds (the average per period, and the slowest change, dashed);
+                  normally a second or two. The second shows how many updates were waiting to be copied, which DynamoDB publishes
+                  only for some global table versions.
+                </TermHint>
+              </h3>
+              <div className="grid gap-3 lg:grid-cols-2" data-testid="replication-charts">
+                <TimeSeriesChart data={charts.replication.delay} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-replication-delay" />
+                <TimeSeriesChart data={charts.replication.pending} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-replication-pending" />
+              </div>
+            </>
+          ) : null}
         </>
       ) : null}
     </section>

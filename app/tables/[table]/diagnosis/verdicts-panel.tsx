@@ -24,8 +24,9 @@ function EvidenceLinkView({ table, evidence }: { table: string; evidence: Eviden
   const link = evidence.link;
   if (!link) return null;
   if (link.kind === "chart") {
+    // Replication series (ids "replica/<region>/…") have their own charts, under the capacity charts.
     return (
-      <a href="#capacity-heading" className="ml-2 text-sky-700 hover:underline dark:text-sky-400">
+      <a href={link.seriesId.startsWith("replica/") ? "#replication-heading" : "#capacity-heading"} className="ml-2 text-sky-700 hover:underline dark:text-sky-400">
         chart
       </a>
     );
