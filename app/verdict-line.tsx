@@ -7,12 +7,30 @@ const TONE = {
   ok: "text-emerald-700 dark:text-emerald-400",
 } as const;
 
-/** A table's worst verdict in one short line, under its name in the overview. */
+const LABEL = { critical: "Critical", warning: "Warning", info: "Info", ok: "OK" } as const;
+
+const NEUTRAL = "text-slate-600 dark:text-slate-400";
+
+/**
+ * A table's worst verdict in one short line under its name in the overview, with its severity in words (colour alone
+ * says nothing to some readers). A partial check says so instead of looking healthy, and what it did not check.
+ */
 export function VerdictLine({ verdict }: { verdict: DiagnosisOverviewResponse["tables"][string] }) {
   if (!verdict) return null;
-  return (
-    <p className={`mt-1 max-w-xs text-xs ${TONE[verdict.severity]}`} data-testid="worst-verdict" data-severity={verdict.severity} data-kind={verdict.kind}>
-      {verdict.title}
+  const reasons = verdict.notChecked.map((entry) => `${entry.check}: ${entry.reason}`).join("\n");
+  const note = verdict.partialNote ? (
+    <p className={`mt-0.5 ${NEUTRAL}`} data-testid="partial-check" title={reasons}>
+      {verdict.partialNote}
     </p>
+  ) : null;
+  return (
+    <div className="mt-1 max-w-xs text-xs" data-testid="worst-verdict" data-severity={verdict.severity} data-kind={verdict.kind} data-check={verdict.check}>
+      {verdict.kind === "partial-check" ? null : (
+        <p className={TONE[verdict.severity]}>
+          <span className="font-semibold tracking-wide uppercase">{LABEL[verdict.severity]}</span> {verdict.title}
+        </p>
+      )}
+      {note}
+    </div>
   );
 }

@@ -107,7 +107,13 @@ function printTable(results: Record<string, unknown>): void {
   rows.push(["metrics API, cold (CloudWatch round)", `p50 ${metrics.coldLatency.p50Ms} ms · p95 ${metrics.coldLatency.p95Ms} ms · n=${metrics.coldLatency.n}`]);
   rows.push(["metrics API, warm (cached)", `p50 ${metrics.warmLatency.p50Ms} ms · p95 ${metrics.warmLatency.p95Ms} ms · n=${metrics.warmLatency.n}`]);
   rows.push(["GetMetricData calls, 1 vs 50 viewers", `${metrics.getMetricDataCalls.oneViewer} for one viewer, ${metrics.getMetricDataCalls.fiftyConcurrentViewers} for 50 concurrent viewers`]);
-  rows.push(["overview CloudWatch calls", `${metrics.overview.getMetricDataCalls} GetMetricData calls for ${metrics.overview.tables} tables (first request ${metrics.overview.firstRequestMs} ms)`]);
+  const overview = metrics.overview;
+  rows.push(["overview CloudWatch calls", `${overview.getMetricDataCalls} GetMetricData calls for ${overview.tables} tables (first request ${overview.firstRequestMs} ms; ${overview.getMetricDataCallsBefore} before issue 19, bound ${2 * overview.getMetricDataCallsBefore})`]);
+  rows.push([
+    "overview verdicts, CloudWatch calls",
+    `cold: ${overview.diagnosis.coldGetMetricDataCalls} GetMetricData + ${overview.diagnosis.coldGetInsightRuleReportCalls} GetInsightRuleReport calls in ${overview.diagnosis.coldMs} ms; ` +
+      `after the metrics overview: ${overview.diagnosis.afterMetricsOverviewGetMetricDataCalls} more GetMetricData calls, ${overview.diagnosis.afterMetricsOverviewMs} ms`,
+  ]);
   const audit = results.sizeAudit as Awaited<ReturnType<typeof benchSizeAudit>>;
   rows.push(["size audit, full scan of Shop", `${audit.auditItemsPerSecond} items/s vs raw Scan ${audit.rawScanItemsPerSecond} items/s (ratio ${audit.ratio}); ${audit.itemsRead} items, ${audit.rcuUsed} RCU, ${audit.largeItemsFound} items ≥ 350 KB`]);
   rows.push(["size audit, dashboard memory", `RSS ${audit.dashboardRssMbBefore} MB before, peak ${audit.dashboardPeakRssMbAfter} MB after`]);

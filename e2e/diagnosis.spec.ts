@@ -40,6 +40,26 @@ test.describe("diagnosis", () => {
     const rank = { critical: 0, warning: 1, info: 2, ok: 3 } as Record<string, number>;
     expect(severities.map((severity) => rank[severity ?? ""] ?? 4)).toEqual([...severities.map((severity) => rank[severity ?? ""] ?? 4)].sort());
   });
+
+  test("each table's line on the overview is the first verdict on its page (same last hour), from a full check", async ({ page, isMobile }) => {
+    for (const name of ["Events", "Sessions", "Shop"]) {
+      await page.goto("/");
+      const list = page.getByTestId(isMobile ? "tables-cards" : "tables-grid");
+      const line = list
+        .locator(isMobile ? "li" : "tr")
+        .filter({ has: page.getByRole("link", { name, exact: true }) })
+        .getByTestId("worst-verdict");
+      await expect(line).toHaveAttribute("data-check", "full");
+      // Each demo table has a problem; the overview used to call Events healthy from its capacity metrics alone.
+      await expect(line).not.toHaveAttribute("data-severity", "ok");
+      const kind = (await line.getAttribute("data-kind")) ?? "";
+      const severity = (await line.getAttribute("data-severity")) ?? "";
+      await page.goto(`/tables/${name}`);
+      const first = page.getByTestId("verdict").first();
+      await expect(first).toHaveAttribute("data-kind", kind);
+      await expect(first).toHaveAttribute("data-severity", severity);
+    }
+  });
 });
 
 test("the key heat map follows the capacity charts' crosshair", async ({ page, isMobile }) => {

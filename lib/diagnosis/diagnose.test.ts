@@ -3,16 +3,14 @@ import { tableSeriesDefinitions } from "@/lib/metrics/metric-series";
 import { diagnose, sortVerdicts, worstVerdict } from "./diagnose";
 import type { DiagnosisInput, Verdict } from "./diagnosis-types";
 import {
-  at,
-  contributor,
   diagnosisInput,
+  everyKindInputs,
   gsi,
   hotKeyInput,
   insights,
   insightsResource,
   keySample,
   metricsFor,
-  range,
   scanHeavyInput,
   sizeAudit,
   tableDetail,
@@ -98,29 +96,8 @@ describe("ordering", () => {
   });
 });
 
-/** One input per kind, for the checks that hold for every verdict. */
-function everyKind(): DiagnosisInput[] {
-  const table = tableDetail({ gsis: [gsi("GSI1", { read: 10, write: 10 })], provisioned: { read: 100, write: 100 } });
-  const withMetrics = (series: Parameters<typeof metricsFor>[1]) => diagnosisInput({ table, metrics: metricsFor(table, [...traffic(85, 10), ...series]) });
-  const hot = hotKeyInput();
-  return [
-    hot,
-    { ...hot, contributorInsights: null },
-    { ...hot, contributorInsights: insights(insightsResource(null)) },
-    { ...withMetrics([]), contributorInsights: insights(insightsResource(null, { rules: { PKC: [contributor("K", 1e6, 5e4), contributor("L", 1e3)], PKT: [], SKC: null, SKT: null } })) },
-    withMetrics([{ metric: "WriteProvisionedThroughputThrottleEvents", index: "GSI1", values: at(range(1, 3), 5) }]),
-    withMetrics([{ metric: "ReadMaxOnDemandThroughputThrottleEvents", values: at([1], 5) }, { metric: "WriteAccountLimitThrottleEvents", values: at([2], 5) }]),
-    underProvisionedInput(),
-    scanHeavyInput(),
-    diagnosisInput({ keySample: keySample({ top1Share: 0.3, top10Share: 0.6 }), sizeAudit: sizeAudit({ overThreshold: { thresholdBytes: 358_400, count: 1, items: [], truncated: false } }) }),
-    diagnosisInput({ contributorInsights: insights(insightsResource(null, { status: "DISABLED" })) }),
-    diagnosisInput({ metrics: null, metricsError: "timeout" }),
-    diagnosisInput({ metrics: metricsFor(tableDetail(), []) }),
-  ];
-}
-
 describe("every verdict", () => {
-  const verdicts = everyKind().flatMap(diagnose);
+  const verdicts = everyKindInputs().flatMap(diagnose);
   const metricNames = new Set(tableSeriesDefinitions({ table: "T", gsis: ["G"], onDemand: false, periodSeconds: 60 }).map((definition) => definition.metric));
 
   it("covers every kind", () => {

@@ -4,6 +4,7 @@
  */
 import { findSeries, hasData } from "@/lib/metrics/series-lookup";
 import { capacityVerdicts } from "./capacity-rules";
+import { onlyDiagnosisSeries } from "./diagnosis-series";
 import { SEVERITIES, type DiagnosisInput, type Evidence, type Severity, type Verdict } from "./diagnosis-types";
 import { count, enableInsightsCommand, INSIGHTS_COST_NOTE, resourceName, utcTime, windowText } from "./evidence-text";
 import { heatVerdicts } from "./hot-key-rules";
@@ -62,6 +63,7 @@ function cloudWatchMissing(input: DiagnosisInput): Verdict {
   };
 }
 
+/** Traffic, among the series the rules see: consumption (table and GSIs), and read requests and returned items. */
 const ACTIVITY = ["ConsumedReadCapacityUnits", "ConsumedWriteCapacityUnits", "SuccessfulRequestLatency", "ReturnedItemCount"];
 
 /** No-data when nothing was published, or the throttle series weren't part of the answer; otherwise healthy if nothing fired. */
@@ -118,10 +120,13 @@ function dataVerdict(ctx: RuleContext, others: readonly Verdict[]): Verdict | nu
   };
 }
 
-export function diagnose(input: DiagnosisInput): Verdict[] {
+export function diagnose(given: DiagnosisInput): Verdict[] {
   const verdicts: Verdict[] = [];
   let advised: Array<string | null> = [];
-  const metrics = input.metrics;
+  // The rules see only the series the overview batches too (diagnosis-series.ts): the table page, which fetches every
+  // series, and the overview, which fetches just these, then reach the same verdicts from the same CloudWatch answer.
+  const metrics = given.metrics ? onlyDiagnosisSeries(given.metrics) : null;
+  const input: DiagnosisInput = { ...given, metrics };
   const ctx: RuleContext | null = metrics ? { input, metrics, thresholds: input.thresholds, facts: resourceFacts(metrics, input.table) } : null;
   if (ctx) {
     const heat = heatVerdicts(ctx);

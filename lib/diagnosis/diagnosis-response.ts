@@ -1,26 +1,57 @@
-import type { Verdict } from "./diagnosis-types";
+import type { Severity, Verdict, VerdictKind } from "./diagnosis-types";
+
+/** What a diagnosis was built from, so the UI can say what is missing. */
+export type DiagnosisInputs = {
+  metrics: { ok: true } | { ok: false; error: string };
+  contributorInsights: { ok: true; enabled: number } | { ok: false; error: string };
+  keySample: { finishedAt: number } | null;
+  sizeAudit: { finishedAt: number } | null;
+};
 
 /** GET /api/tables/:table/diagnosis. Client-safe. */
 export type DiagnosisResponse = {
   table: string;
   window: { start: number; end: number };
   verdicts: Verdict[];
-  /** What the verdicts were built from, so the UI can say what is missing. */
-  inputs: {
-    metrics: { ok: true } | { ok: false; error: string };
-    contributorInsights: { ok: true; enabled: number } | { ok: false; error: string };
-    keySample: { finishedAt: number } | null;
-    sizeAudit: { finishedAt: number } | null;
-  };
+  inputs: DiagnosisInputs;
   generatedAt: number;
   /** The verdicts name keys by digest for this caller, and carry no links to partitions or items. */
   keysDigested: boolean;
 };
 
-/** GET /api/diagnosis/overview: each table's worst verdict, for the triage list. */
+/**
+ * The overview's inputs: the table page's, except that Contributor Insights' reports may be left unread (`skipped`,
+ * with the reason) when too many tables have it enabled to read every report on each refresh.
+ */
+export type OverviewDiagnosisInputs = Omit<DiagnosisInputs, "contributorInsights"> & {
+  contributorInsights: DiagnosisInputs["contributorInsights"] | { ok: false; skipped: string };
+};
+
+/** A check the overview could not run for a table, and why. */
+export type NotChecked = { check: string; reason: string };
+
+export type OverviewTableVerdict = {
+  /**
+   * The table page's worst verdict for the same window when `check` is "full". A partial check reports the worst
+   * verdict of the checks that ran, except that it never reports "healthy": finding nothing is "partial-check".
+   */
+  kind: VerdictKind | "partial-check";
+  severity: Severity;
+  title: string;
+  check: "full" | "partial";
+  /** Empty for a full check. */
+  notChecked: NotChecked[];
+  /** For a partial check, one sentence saying what was and wasn't checked; null for a full check. */
+  partialNote: string | null;
+  inputs: OverviewDiagnosisInputs;
+};
+
+/** GET /api/diagnosis/overview: each table's worst verdict over the last hour, for the triage list. */
 export type DiagnosisOverviewResponse = {
-  tables: Record<string, { kind: Verdict["kind"]; severity: Verdict["severity"]; title: string } | null>;
-  /** Tables diagnosed in full; the rest are judged from the overview metrics alone. */
-  diagnosed: string[];
+  /** The window every verdict covers (the last hour, one-minute periods): ask a table's diagnosis for the same. */
+  window: { start: number; end: number };
+  /** null: the table could not be described (the table list says why). */
+  tables: Record<string, OverviewTableVerdict | null>;
   generatedAt: number;
+  keysDigested: boolean;
 };

@@ -5,12 +5,11 @@
  */
 import type { MetricSeries } from "@/lib/metrics/metrics-response";
 import { findSeries, hasData, total } from "@/lib/metrics/series-lookup";
+import { READ_OPERATIONS } from "./diagnosis-series";
 import type { Evidence, TimeWindow, Verdict } from "./diagnosis-types";
 import { amount, count, percent, windowText } from "./evidence-text";
 import type { RuleContext } from "./rule-context";
 
-/** The operations that read items by key or by scanning; writes and PartiQL (read or write) are left out. */
-const READ_OPERATIONS = ["Scan", "Query", "GetItem", "BatchGetItem", "TransactGetItems"] as const;
 /** At most this many windows are listed; the busiest first. */
 const MAX_WINDOWS = 3;
 

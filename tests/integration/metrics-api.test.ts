@@ -2,8 +2,14 @@
 // Every test that reads the shared local CloudWatch's /_local/stats lives in this one file, so no other file's
 // GetMetricData calls can land between a reset and a count (files run in parallel; tests in a file do not).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as diagnosisOverviewRoute from "@/app/api/diagnosis/overview/route";
 import * as overviewRoute from "@/app/api/metrics/overview/route";
+import * as diagnosisRoute from "@/app/api/tables/[table]/diagnosis/route";
 import * as metricsRoute from "@/app/api/tables/[table]/metrics/route";
+import { worstVerdict } from "@/lib/diagnosis/diagnose";
+import type { DiagnosisOverviewResponse, DiagnosisResponse } from "@/lib/diagnosis/diagnosis-response";
+import { diagnosisSeriesDefinitions } from "@/lib/diagnosis/diagnosis-series";
+import { queryKey } from "@/lib/metrics/metric-series";
 import type { MetricSeries, MetricsResponse, OverviewMetricsResponse } from "@/lib/metrics/metrics-response";
 import { overviewMetrics } from "@/lib/server/metrics/overview-metrics";
 import { callRoute, createTables, fixtureClient } from "../support/local-tables";
@@ -312,11 +318,14 @@ describe("tables overview metrics", () => {
   });
 
   it("splits more than 500 queries across calls and still answers every table", async () => {
-    // 16 queries per table: 40 tables are 640 queries, two calls.
+    // The overview batches every series the diagnosis reads: 26 table-level queries per table (these have no GSIs),
+    // so 41 tables are 1,066 queries, three calls.
+    const perTable = new Set(diagnosisSeriesDefinitions({ table: OV_HOT, gsis: [], onDemand: true, periodSeconds: 60 }).map(queryKey)).size;
+    expect(perTable).toBe(26);
     const names = Array.from({ length: 40 }, (_, index) => `it-metrics-many-${String(index).padStart(2, "0")}`);
     await resetLocalStats();
     const overview = await overviewMetrics([...names, OV_HOT], Date.now());
-    expect(await getMetricDataCalls()).toBe(2);
+    expect(await getMetricDataCalls()).toBe(Math.ceil((41 * perTable) / 500));
     expect(Object.keys(overview.tables).sort()).toEqual([...names, OV_HOT].sort());
     expect(overview.order[0]).toBe(OV_HOT);
     expect(overview.tables[OV_HOT]?.peakWriteUtilization).toBeCloseTo(0.8);
@@ -333,5 +342,30 @@ describe("tables overview metrics", () => {
     expect(ours).toEqual([OV_THROTTLED, OV_HOT, OV_IDLE]);
     expect(Object.keys(overview.tables)).toContain(ORDERS);
     expect(overview.timestamps).toHaveLength((overview.end - overview.start) / 60_000);
+  });
+
+  it("shares that batch with GET /api/diagnosis/overview, whose lines agree with each table's own diagnosis", async () => {
+    // A minute on, so the batch is not already cached; only Date is frozen, so both routes resolve one "last hour".
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + MINUTE);
+    try {
+      await resetLocalStats();
+      expect((await callRoute(overviewRoute.GET, "/api/metrics/overview", {})).status).toBe(200);
+      const batchCalls = await getMetricDataCalls();
+      expect(batchCalls).toBeGreaterThan(0);
+      const { status, body } = await callRoute(diagnosisOverviewRoute.GET, "/api/diagnosis/overview", {});
+      expect(status, JSON.stringify(body)).toBe(200);
+      expect(await getMetricDataCalls()).toBe(batchCalls);
+      const overview = body as DiagnosisOverviewResponse;
+      for (const table of [OV_THROTTLED, OV_HOT, OV_IDLE, ORDERS]) {
+        const page = (await callRoute(diagnosisRoute.GET, `/api/tables/${table}/diagnosis?range=1h`, { table })).body as DiagnosisResponse;
+        const worst = worstVerdict(page.verdicts);
+        expect(overview.tables[table], table).toMatchObject({ kind: worst?.kind, severity: worst?.severity, title: worst?.title, check: "full", inputs: page.inputs });
+      }
+      expect(overview.tables[OV_THROTTLED]?.severity).toBe("critical");
+      expect(overview.tables[OV_HOT]?.severity).toBe("warning");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

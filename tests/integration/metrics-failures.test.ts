@@ -9,6 +9,8 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local/local-clients";
 import * as tableRoute from "@/app/api/tables/[table]/route";
 import * as metricsRoute from "@/app/api/tables/[table]/metrics/route";
 import * as overviewRoute from "@/app/api/metrics/overview/route";
+import * as diagnosisOverviewRoute from "@/app/api/diagnosis/overview/route";
+import type { DiagnosisOverviewResponse } from "@/lib/diagnosis/diagnosis-response";
 import { cloudwatch, createCloudWatchClient } from "@/lib/server/aws/clients";
 import { fetchMetricData } from "@/lib/server/metrics/get-metric-data";
 import { callRoute, createTables, fixtureClient } from "../support/local-tables";
@@ -40,6 +42,21 @@ describe("a CloudWatch failure", () => {
     expect(body).toEqual({ error: { code: "UPSTREAM", message: expect.stringMatching(/^CloudWatch failed: AccessDeniedException: User: .* cloudwatch:GetMetricData$/) } });
     // DynamoDB's own AccessDenied mapping (403) is untouched, and the rest of the page keeps working.
     expect((await callRoute(tableRoute.GET, `/api/tables/${TABLE}`, { table: TABLE })).status).toBe(200);
+  });
+
+  it("leaves the diagnosis overview answering: each line says CloudWatch failed and is a partial check, never healthy", async () => {
+    // Before any overview batch is cached in this file, so the failure reaches the overview's diagnosis.
+    mock.on(GetMetricDataCommand).rejects(awsError("ThrottlingException", "Rate exceeded"));
+    const { status, body } = await callRoute(diagnosisOverviewRoute.GET, "/api/diagnosis/overview", {});
+    expect(status, JSON.stringify(body)).toBe(200);
+    const line = (body as DiagnosisOverviewResponse).tables[TABLE];
+    expect(line).toMatchObject({
+      kind: "no-data",
+      severity: "warning",
+      check: "partial",
+      notChecked: [{ check: "capacity, throttling and request mix", reason: "CloudWatch metrics could not be read: CloudWatch failed: ThrottlingException: Rate exceeded" }],
+      inputs: { metrics: { ok: false, error: "CloudWatch failed: ThrottlingException: Rate exceeded" } },
+    });
   });
 
   it("is a 502 for CloudWatch throttling too (not the 429 DynamoDB throttling gets), and is not cached", async () => {

@@ -1,40 +1,100 @@
 import "server-only";
 import { mapWithConcurrency } from "@/lib/async/map-with-concurrency";
-import type { DiagnosisOverviewResponse } from "@/lib/diagnosis/diagnosis-response";
-import { worstVerdict } from "@/lib/diagnosis/diagnose";
-import { resolveMetricWindow } from "@/lib/metrics/metric-window";
+import { diagnose } from "@/lib/diagnosis/diagnose";
+import type { DiagnosisOverviewResponse, OverviewDiagnosisInputs } from "@/lib/diagnosis/diagnosis-response";
+import { overviewVerdict, tablesToReport } from "@/lib/diagnosis/overview-verdict";
+import type { InsightsResponse } from "@/lib/insights/insights-types";
+import type { TableDetail } from "@/lib/tables/table-detail";
 import type { Access } from "@/lib/server/auth/access";
-import { overviewMetrics } from "@/lib/server/metrics/overview-metrics";
+import { contributorInsightsStatus, type InsightsStatusResult } from "@/lib/server/insights/insights-status";
+import { tableInsights } from "@/lib/server/insights/table-insights";
+import { describeForOverview, lastHour, overviewBatch, type OverviewBatch } from "@/lib/server/metrics/overview-metrics";
 import { listTableNames } from "@/lib/server/tables/list-tables";
-import { tableDiagnosis } from "./table-diagnosis";
-
-/** Full diagnoses cost a CloudWatch round each; the overview's batched metrics pick which tables deserve one. */
-const MAX_DIAGNOSED = 20;
+import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
 
 /**
- * Each table's worst verdict for the triage list. Tables the last hour's batched metrics flag (throttling, near
- * capacity) get a full diagnosis, worst first, up to MAX_DIAGNOSED; the others are judged from those metrics alone.
+ * Contributor Insights reports are the one input that cannot be batched: GetInsightRuleReport reads one rule per
+ * call (up to four per table and GSI), under a low quota. The overview reads them for at most this many tables with
+ * Contributor Insights on, most trouble first; the others get a partial check that says so.
+ */
+export const MAX_INSIGHTS_REPORTS = 20;
+/**
+ * Contributor Insights *status* is read for every table. Without it no quiet table's worst verdict is known (when it
+ * is off, that is the page's top verdict, above "healthy"), nor which kind a hot-partition verdict is. It is one
+ * DescribeContributorInsights per table and GSI, the same control-plane cost as the DescribeTable the table list
+ * already makes for every table, and cached for 30 s and shared with the table pages (insights-status.ts).
+ * ListContributorInsights could list a whole account in a page but gives no rule names, so it could not stand in.
+ */
+const STATUS_CONCURRENCY = 8;
+/**
+ * Tables diagnosed at a time. A table whose reports are read costs up to REPORT_CONCURRENCY (4) GetInsightRuleReport
+ * calls in flight, so two at a time stay under its quota; every other table's inputs are already cached by then.
+ */
+const DIAGNOSE_CONCURRENCY = 2;
+
+type Described = { name: string; detail: TableDetail };
+type Metrics = { ok: true; batch: OverviewBatch } | { ok: false; error: string };
+
+const settle = <T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> =>
+  promise.then(
+    (value) => ({ status: "fulfilled", value }),
+    (reason: unknown) => ({ status: "rejected", reason }),
+  );
+
+const hasEnabled = (status: PromiseSettledResult<InsightsStatusResult>) => status.status === "fulfilled" && status.value.statuses.some((resource) => resource.status === "ENABLED");
+
+/**
+ * Each table's worst verdict over the last hour, from the same engine and the same facts as its page: the batched
+ * metrics carry every series the rules read (diagnosis-series.ts), Contributor Insights and the latest key sample and
+ * size audit are read as the page reads them. A check is partial only where Contributor Insights reports were left
+ * unread (over the budget) or a source failed, and then it says so (overview-verdict.ts).
  */
 export async function overviewDiagnosis(access: Access, now = Date.now()): Promise<DiagnosisOverviewResponse> {
-  const names = await listTableNames();
-  const metrics = await overviewMetrics(names, now);
-  const flagged = metrics.order.filter((name) => {
-    const severity = metrics.tables[name]?.trouble.severity;
-    return severity === "critical" || severity === "warning";
+  const window = lastHour(now);
+  const tables = await describeForOverview(await listTableNames());
+  const described: Described[] = tables.flatMap(({ name, detail }) => (detail ? [{ name, detail }] : []));
+  const [metrics, statuses] = await Promise.all([
+    overviewBatch(tables, now).then(
+      (batch): Metrics => ({ ok: true, batch }),
+      (error: unknown): Metrics => ({ ok: false, error: sourceFailure(error, "CloudWatch metrics") }),
+    ),
+    mapWithConcurrency(described, STATUS_CONCURRENCY, ({ name }) => settle(contributorInsightsStatus(name))),
+  ]);
+  const enabled = new Set(
+    described.filter((_, position) => {
+      const status = statuses[position];
+      return status !== undefined && hasEnabled(status);
+    }).map(({ name }) => name),
+  );
+  const reported = tablesToReport(metrics.ok ? metrics.batch.overview.order : described.map(({ name }) => name), enabled, MAX_INSIGHTS_REPORTS);
+
+  const thresholds = diagnosisThresholds();
+  const verdicts = await mapWithConcurrency(described, DIAGNOSE_CONCURRENCY, async ({ name, detail }, position) => {
+    const status = statuses[position];
+    let insights: PromiseSettledResult<InsightsResponse> | null = null;
+    if (status?.status === "rejected") insights = status;
+    else if (!enabled.has(name) || reported.has(name)) insights = await settle(tableInsights(name, window, {}, now));
+    const ci = insights ? insightsSource(insights, access) : null;
+    const jobs = jobInputs(name, access);
+    const inputs: OverviewDiagnosisInputs = {
+      metrics: metrics.ok ? { ok: true } : { ok: false, error: metrics.error },
+      contributorInsights: ci?.inputs ?? { ok: false, skipped: `Contributor Insights is on for this table, but the overview reads its reports for at most ${MAX_INSIGHTS_REPORTS} tables per refresh.` },
+      ...jobs.inputs,
+    };
+    const found = diagnose({
+      table: detail,
+      metrics: metrics.ok ? metrics.batch.metricsFor(name) : null,
+      metricsError: metrics.ok ? null : metrics.error,
+      contributorInsights: ci?.input ?? null,
+      ...jobs.input,
+      thresholds,
+      now,
+    });
+    return overviewVerdict(found, inputs);
   });
-  const diagnosed = flagged.slice(0, MAX_DIAGNOSED);
-  const resolved = resolveMetricWindow({ range: "1h" }, now);
-  if (!resolved.ok) throw new Error(resolved.message);
-  const window = resolved.window;
-  const tables: DiagnosisOverviewResponse["tables"] = {};
-  for (const name of names) {
-    const trouble = metrics.tables[name]?.trouble;
-    tables[name] = trouble ? { kind: trouble.severity === "idle" ? "no-data" : "healthy", severity: trouble.severity === "idle" ? "info" : "ok", title: trouble.reason } : null;
-  }
-  await mapWithConcurrency(diagnosed, 4, async (name) => {
-    const result = await tableDiagnosis(name, { window, index: null }, access, now);
-    const worst = worstVerdict(result.verdicts);
-    if (worst) tables[name] = { kind: worst.kind, severity: worst.severity, title: worst.title };
-  });
-  return { tables, diagnosed, generatedAt: now };
+
+  const byName = new Map(described.map(({ name }, position) => [name, verdicts[position] ?? null]));
+  const result: DiagnosisOverviewResponse["tables"] = {};
+  for (const { name } of tables) result[name] = byName.get(name) ?? null;
+  return { window: { start: window.startMs, end: window.endMs }, tables: result, generatedAt: now, keysDigested: access.digestsKeys };
 }

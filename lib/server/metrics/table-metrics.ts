@@ -1,14 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
-import { placeOnGrid } from "@/lib/metrics/metric-grid";
-import { queryKey, scopeDimensions, tableSeriesDefinitions } from "@/lib/metrics/metric-series";
+import { tableSeriesDefinitions } from "@/lib/metrics/metric-series";
 import { gridTimestamps, metricsTtlMs, partialFrom, type MetricWindow } from "@/lib/metrics/metric-window";
 import type { MetricSeries, MetricsResponse } from "@/lib/metrics/metrics-response";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import { TtlCache } from "@/lib/server/cache/ttl-cache";
 import { describeTable } from "@/lib/server/tables/describe-table";
-import { fetchMetricData, type MetricQuery } from "./get-metric-data";
+import { fetchMetricData } from "./get-metric-data";
 import type { MetricsParams } from "./metrics-params";
+import { seriesFromPoints, seriesInputFor, seriesQueries } from "./series-queries";
 
 type LoadedMetrics = { series: MetricSeries[]; fetchedAt: number };
 
@@ -17,35 +17,9 @@ const cache = new TtlCache<LoadedMetrics>(64);
 
 /** Every series of the table and all its GSIs for one window, read in as few GetMetricData calls as possible. */
 async function loadTableMetrics(table: TableDetail, window: MetricWindow): Promise<LoadedMetrics> {
-  const definitions = tableSeriesDefinitions({
-    table: table.name,
-    gsis: table.gsis.map((gsi) => gsi.name),
-    onDemand: table.billingMode === "PAY_PER_REQUEST",
-    periodSeconds: window.periodSeconds,
-    replicaRegions: table.replicas.map((replica) => replica.region),
-  });
-  const queries = new Map<string, MetricQuery>();
-  for (const definition of definitions) {
-    const key = queryKey(definition);
-    if (!queries.has(key)) {
-      queries.set(key, { key, metric: definition.metric, stat: definition.stat, dimensions: scopeDimensions(definition.scope), periodSeconds: window.periodSeconds });
-    }
-  }
-  const { points } = await fetchMetricData([...queries.values()], window);
-  const series = definitions.map((definition): MetricSeries => {
-    const fetched = points.get(queryKey(definition)) ?? { timestamps: [], values: [] };
-    return {
-      id: definition.id,
-      metric: definition.metric,
-      stat: definition.stat,
-      unit: definition.unit,
-      period: window.periodSeconds,
-      scope: definition.scope,
-      label: definition.label,
-      values: placeOnGrid(window, fetched.timestamps, fetched.values, definition.perSecond ? window.periodSeconds : 1),
-    };
-  });
-  return { series, fetchedAt: Date.now() };
+  const definitions = tableSeriesDefinitions(seriesInputFor(table, window.periodSeconds));
+  const { points } = await fetchMetricData(seriesQueries(definitions, window.periodSeconds), window);
+  return { series: seriesFromPoints(definitions, points, window), fetchedAt: Date.now() };
 }
 
 function checkIndex(table: TableDetail, index: string): void {
