@@ -3,8 +3,8 @@ import { DEMO_ENDPOINTS_FILE, type DemoEndpoints } from "./stack/demo-endpoints"
 import { checkDemoSignals } from "./stack/demo-signals";
 
 /**
- * `npm run demo:check [-- --wait 180 --since 10m]`: with `npm run demo` running, reads throttling and the hot key back
- * through the real CloudWatch SDK. Exits 0 when every signal is there.
+ * `npm run demo:check [-- --wait 180 --since 10]`: with `npm run demo` running, reads throttling, the hot key and the
+ * Profiles replica's lag metrics back through the real CloudWatch SDK. Exits 0 when every signal is there.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   }
   const deadline = Date.now() + waitSeconds * 1000;
   for (;;) {
-    const checks = await checkDemoSignals(endpoints.cloudwatch, Date.now() - sinceMinutes * 60_000);
+    // A demo that wrote an ACCOUNTS_FILE serves the fleet, so its replication and other tenants are checked too.
+    const checks = await checkDemoSignals(endpoints.cloudwatch, Date.now() - sinceMinutes * 60_000, undefined, { fleet: endpoints.accountsFile !== undefined });
     if (checks.every((check) => check.ok) || Date.now() > deadline) {
       for (const check of checks) console.log(`${check.ok ? "ok  " : "MISS"}  ${check.name}: ${check.detail}`);
       process.exit(checks.every((check) => check.ok) ? 0 : 1);

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { localConfig } from "./local-config";
 import { buildIsStale, runNextBuild, startDashboard } from "./stack/dashboard-process";
-import { DEMO_ENDPOINTS_FILE } from "./stack/demo-endpoints";
+import { DEMO_ENDPOINTS_FILE, DEMO_FLEET_DIR } from "./stack/demo-endpoints";
 import { startLocalStack } from "./stack/local-stack";
 
 /**
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   try {
     const stack = await startLocalStack({
       seed: true,
+      fleet: true,
+      fleetDir: resolve(DEMO_FLEET_DIR),
       dynamodbPort: config.dynamodbLocalPort,
       proxyPort: config.meteringProxyPort,
       cloudwatchPort: config.cloudwatchPort,
@@ -48,13 +51,21 @@ async function main(): Promise<void> {
     mkdirSync(".local-data", { recursive: true });
     writeFileSync(
       DEMO_ENDPOINTS_FILE,
-      `${JSON.stringify({ dashboard: dashboard.url, dynamodbLocal: stack.dynamodb.endpoint, meteringProxy: stack.proxy.endpoint, cloudwatch: stack.cloudwatch.endpoint }, null, 2)}\n`,
+      `${JSON.stringify({ dashboard: dashboard.url, dynamodbLocal: stack.dynamodb.endpoint, meteringProxy: stack.proxy.endpoint, cloudwatch: stack.cloudwatch.endpoint, accountsFile: stack.fleet?.accountsFile }, null, 2)}\n`,
     );
     console.log("");
     console.log(`  Dynamo Lens        ${dashboard.url}`);
     console.log(`  DynamoDB (proxy)   ${stack.proxy.endpoint}   metering, throttling, Contributor Insights`);
-    console.log(`  DynamoDB Local     ${stack.dynamodb.endpoint}   (in memory, -sharedDb)`);
-    console.log(`  Local CloudWatch   ${stack.cloudwatch.endpoint}`);
+    console.log(`  DynamoDB Local     ${stack.dynamodb.endpoint}   (in memory, one database per access key and region)`);
+    console.log(`  Local CloudWatch   ${stack.cloudwatch.endpoint}   (metrics per account and region)`);
+    for (const account of stack.fleet?.accounts ?? []) {
+      console.log(`  Account ${account.name.padEnd(10)} ${account.accountId}   profile ${account.profile}, ${account.regions.join(" + ")}`);
+    }
+    if (stack.fleet) {
+      console.log(`  ACCOUNTS_FILE      ${stack.fleet.accountsFile}`);
+      console.log(`  AWS config files   ${stack.fleet.configFile}, ${stack.fleet.credentialsFile}`);
+      console.log("  Global table       Profiles: us-east-1 → eu-west-1, falls behind at :20 and :50 past each hour");
+    }
     console.log(`  Demo traffic       ${config.workload ? "running (--no-workload to turn off)" : "off"}`);
     console.log("");
     console.log("  Press Ctrl-C to stop everything.");

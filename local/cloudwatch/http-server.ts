@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { z } from "zod";
+import { authErrorResponse } from "../aws/shared/aws-json-errors";
+import { parseCredentialScope, requestScopeOf } from "../aws/shared/sigv4-scope";
 import { CloudWatchApiError, internalError, wireError } from "./cloudwatch-errors";
-import type { InsightStore } from "./insight-store";
 import { localInsightsBodySchema } from "./local-data-schemas";
-import type { MetricStore } from "./metric-store";
 import { OPERATIONS } from "./operations/operations";
+import { DEFAULT_TENANT, type TenantRegistry } from "./tenant-stores";
 import { stripNulls } from "./wire-input";
 
 /** The awsJson1_0 service target the SDK puts before the operation name in X-Amz-Target. */
@@ -16,8 +17,7 @@ const MAX_BODY_BYTES = 1_048_576;
 const MAX_INFLATED_BYTES = 8 * MAX_BODY_BYTES;
 
 export type CloudWatchServerDeps = {
-  metrics: MetricStore;
-  insights: InsightStore;
+  tenants: TenantRegistry;
   log: (line: string) => void;
   now?: () => number;
 };
@@ -77,6 +77,8 @@ function parseJsonBody(raw: Buffer): unknown {
   return stripNulls(json);
 }
 
+const headerText = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(", ") : value);
+
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType = "application/x-amz-json-1.0"): void {
   const payload = body === undefined ? "" : JSON.stringify(body);
   response.writeHead(status, {
@@ -99,11 +101,18 @@ export function createCloudWatchServer(deps: CloudWatchServerDeps): { server: Se
     stats.count(operation ?? (typeof target === "string" ? target : "(no X-Amz-Target)"));
     try {
       const raw = await readBody(request);
+      // AWS authenticates before it looks at the operation; the credential scope picks the account and region.
+      const auth = parseCredentialScope(headerText(request.headers.authorization));
+      if (!auth.ok) {
+        const refusal = authErrorResponse(auth.problem, "awsQueryCompatible");
+        return send(response, refusal.status, refusal.body, refusal.headers);
+      }
       const handler = request.method === "POST" && operation !== undefined ? OPERATIONS.get(operation) : undefined;
       if (!handler) {
         throw new CloudWatchApiError("UnknownOperationException", `The local CloudWatch does not implement ${operation ?? "this request"}.`);
       }
-      send(response, 200, handler(parseJsonBody(raw), { metrics: deps.metrics, insights: deps.insights, nowMs: now() }));
+      const stores = deps.tenants.forTenant(requestScopeOf(auth.scope));
+      send(response, 200, handler(parseJsonBody(raw), { ...stores, nowMs: now() }));
     } catch (error) {
       if (!(error instanceof CloudWatchApiError)) {
         deps.log(`local CloudWatch: ${operation ?? "request"} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -123,9 +132,22 @@ export function createCloudWatchServer(deps: CloudWatchServerDeps): { server: Se
     }
     if (route !== "POST /_local/insights") return send(response, 404, { error: `No local route ${route}` }, {}, "application/json");
 
+    let body: Buffer;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      return send(response, 400, { error: `The body could not be read: ${error instanceof Error ? error.message : String(error)}` }, {}, "application/json");
+    }
+    // Insight samples belong to the tenant the Authorization header's credential scope names, as PutMetricData's do;
+    // without one they go to the default tenant (the demo account's us-east-1), which older callers relied on.
+    const authorization = headerText(request.headers.authorization);
+    const auth = authorization === undefined ? null : parseCredentialScope(authorization);
+    if (auth && !auth.ok) return send(response, 400, { error: auth.problem.message }, {}, "application/json");
+    const { insights } = deps.tenants.forTenant(auth ? requestScopeOf(auth.scope) : DEFAULT_TENANT);
+
     let json: unknown;
     try {
-      json = JSON.parse((await readBody(request)).toString("utf8"));
+      json = JSON.parse(body.toString("utf8"));
     } catch (error) {
       return send(response, 400, { error: `The body is not JSON: ${error instanceof Error ? error.message : String(error)}` }, {}, "application/json");
     }
@@ -134,10 +156,10 @@ export function createCloudWatchServer(deps: CloudWatchServerDeps): { server: Se
     const { rules = [], samples = [] } = parsed.data;
     // Check every sample's rule before changing anything, so a bad request changes nothing.
     const defined = new Set(rules.map((rule) => rule.name));
-    const unknown = samples.find((sample) => !defined.has(sample.ruleName) && !deps.insights.hasRule(sample.ruleName));
+    const unknown = samples.find((sample) => !defined.has(sample.ruleName) && !insights.hasRule(sample.ruleName));
     if (unknown) return send(response, 400, { error: `Insight rule ${unknown.ruleName} does not exist` }, {}, "application/json");
-    for (const rule of rules) deps.insights.defineRule(rule);
-    for (const sample of samples) deps.insights.addSample(sample);
+    for (const rule of rules) insights.defineRule(rule);
+    for (const sample of samples) insights.addSample(sample);
     send(response, 204, undefined);
   }
 

@@ -69,13 +69,30 @@ export const insightStoreStateSchema = z.object({
   ),
 });
 
-export const snapshotSchema = z.object({
+const tenantStateSchema = z.object({
+  accountId: z.string().regex(/^\d{12}$/),
+  region: z.string().min(1),
+  metrics: metricStoreStateSchema,
+  insights: insightStoreStateSchema,
+});
+
+/** Version 1 held one account and region's data (the local CloudWatch had only one); it loads as the default tenant's. */
+export const snapshotV1Schema = z.object({
   version: z.literal(1),
   savedAt: z.string(),
   metrics: metricStoreStateSchema,
   insights: insightStoreStateSchema,
 });
 
+/** Version 2 keeps every account and region apart. */
+export const snapshotSchema = z.object({
+  version: z.literal(2),
+  savedAt: z.string(),
+  tenants: z.array(tenantStateSchema),
+});
+
 export type MetricStoreState = z.infer<typeof metricStoreStateSchema>;
 export type InsightStoreState = z.infer<typeof insightStoreStateSchema>;
+export type TenantState = z.infer<typeof tenantStateSchema>;
+export type SnapshotV1 = z.infer<typeof snapshotV1Schema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;

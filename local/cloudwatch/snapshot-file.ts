@@ -1,10 +1,13 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { snapshotSchema, type Snapshot } from "./local-data-schemas";
+import { snapshotSchema, snapshotV1Schema, type Snapshot, type SnapshotV1 } from "./local-data-schemas";
 
-/** The saved snapshot, or undefined when there is none yet. A file that exists but can't be read fails loudly. */
-export async function readSnapshot(path: string): Promise<Snapshot | undefined> {
+/**
+ * The saved snapshot, or undefined when there is none yet. A file that exists but can't be read fails loudly.
+ * A version-1 snapshot (from before the local CloudWatch kept accounts and regions apart) is returned as it is.
+ */
+export async function readSnapshot(path: string): Promise<Snapshot | SnapshotV1 | undefined> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -18,7 +21,7 @@ export async function readSnapshot(path: string): Promise<Snapshot | undefined> 
   } catch (error) {
     throw new Error(`The local CloudWatch snapshot ${path} is not valid JSON; delete it to start afresh`, { cause: error });
   }
-  const parsed = snapshotSchema.safeParse(json);
+  const parsed = z.union([snapshotSchema, snapshotV1Schema]).safeParse(json);
   if (!parsed.success) {
     throw new Error(`The local CloudWatch snapshot ${path} is not in the expected shape; delete it to start afresh:\n${z.prettifyError(parsed.error)}`);
   }

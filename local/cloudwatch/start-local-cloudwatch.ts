@@ -1,16 +1,20 @@
 import type { Server } from "node:http";
+import { requestScopeOf } from "../aws/shared/sigv4-scope";
 import { createCloudWatchServer } from "./http-server";
-import { InsightStore } from "./insight-store";
-import { MetricStore } from "./metric-store";
+import type { InsightStore } from "./insight-store";
+import type { MetricStore } from "./metric-store";
 import { readSnapshot, writeSnapshot } from "./snapshot-file";
+import { DEFAULT_TENANT, TenantRegistry, type TenantStores } from "./tenant-stores";
 
 export type RunningLocalCloudWatch = {
   /** http://127.0.0.1:<port> */
   endpoint: string;
   port: number;
-  /** In-process access, for the metering proxy when it runs in the same process. */
+  /** In-process access to the default tenant's stores (the demo account's us-east-1, which LOCAL_CREDENTIALS sign as). */
   metrics: MetricStore;
   insights: InsightStore;
+  /** In-process access to the stores of the account an access key belongs to, in a region. */
+  storesFor: (accessKeyId: string, region: string) => TenantStores;
   /** Stops the server; also writes the snapshot if snapshotPath is set. */
   stop: () => Promise<void>;
 };
@@ -52,26 +56,24 @@ function close(server: Server): Promise<void> {
 export async function startLocalCloudWatch(options: LocalCloudWatchOptions = {}): Promise<RunningLocalCloudWatch> {
   const log = options.log ?? (() => undefined);
   const { snapshotPath } = options;
-  const metrics = new MetricStore();
-  const insights = new InsightStore();
+  const tenants = new TenantRegistry();
   if (snapshotPath !== undefined) {
     const snapshot = await readSnapshot(snapshotPath);
     if (snapshot) {
-      metrics.importState(snapshot.metrics);
-      insights.importState(snapshot.insights);
+      tenants.importState(snapshot.version === 2 ? snapshot.tenants : [{ ...DEFAULT_TENANT, metrics: snapshot.metrics, insights: snapshot.insights }]);
       log(`local CloudWatch: loaded the snapshot saved at ${snapshot.savedAt} from ${snapshotPath}`);
     }
   }
-  metrics.prune();
-  insights.prune();
+  tenants.prune();
+  const { metrics, insights } = tenants.forTenant(DEFAULT_TENANT);
 
-  const { server } = createCloudWatchServer({ metrics, insights, log });
+  const { server } = createCloudWatchServer({ tenants, log });
   const port = await listen(server, options.port ?? 0);
 
   let lastWrite: Promise<void> = Promise.resolve();
   const save = (path: string): Promise<void> => {
     const write = lastWrite.then(() =>
-      writeSnapshot(path, { version: 1, savedAt: new Date().toISOString(), metrics: metrics.exportState(), insights: insights.exportState() }),
+      writeSnapshot(path, { version: 2, savedAt: new Date().toISOString(), tenants: tenants.exportState() }),
     );
     // The chain only keeps writes in order; whoever called save() handles its own write's failure.
     lastWrite = write.then(
@@ -82,8 +84,7 @@ export async function startLocalCloudWatch(options: LocalCloudWatchOptions = {})
   };
 
   const timer = setInterval(() => {
-    metrics.prune();
-    insights.prune();
+    tenants.prune();
     if (snapshotPath === undefined) return;
     save(snapshotPath).catch((error: unknown) => {
       log(`local CloudWatch: could not write the snapshot ${snapshotPath}: ${error instanceof Error ? error.message : String(error)}`);
@@ -100,5 +101,6 @@ export async function startLocalCloudWatch(options: LocalCloudWatchOptions = {})
     })();
     return stopping;
   };
-  return { endpoint: `http://127.0.0.1:${port}`, port, metrics, insights, stop };
+  const storesFor = (accessKeyId: string, region: string) => tenants.forTenant(requestScopeOf({ accessKeyId, region }));
+  return { endpoint: `http://127.0.0.1:${port}`, port, metrics, insights, storesFor, stop };
 }

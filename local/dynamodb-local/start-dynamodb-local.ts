@@ -50,7 +50,7 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeout
   }
 }
 
-/** Starts AWS's DynamoDB Local with a capped heap and -sharedDb, and resolves once it answers. */
+/** Starts AWS's DynamoDB Local with a capped heap, one database per access key and region, and resolves once it answers. */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDbLocal> {
   assertJava17();
   const port = options.port ?? (await freePort());
@@ -62,8 +62,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     join(jarDir, "DynamoDBLocal.jar"),
     "-port",
     String(port),
-    // One database for every access key and region, so the dashboard, seed and tests all see the same tables.
-    "-sharedDb",
+    // No -sharedDb: DynamoDB Local then keeps one database per access key and region, as AWS keeps tables per account
+    // and region, so every tool must sign with the account's key and the region it means (see local/fleet).
     "-disableTelemetry",
     ...(options.dataDir ? ["-dbPath", options.dataDir] : ["-inMemory"]),
   ];

@@ -4,6 +4,7 @@ import { ContributorInsights, type ContributorInsightsConfig } from "./contribut
 import { MetricRecorder } from "./metric-recorder";
 import type { MetricsSink } from "./metrics-sink";
 import type { MeteredOperation } from "./operations";
+import { recordPendingReplication, recordReplicatedWrite, recordReplicationLatency } from "./replication-metrics";
 import { recordCapacitySettings, recordFailure, recordSuccess, recordThrottle } from "./request-metrics";
 import type { TableCapacityModel } from "./table-catalog";
 
@@ -59,6 +60,22 @@ export class Meter {
 
   failed(operation: MeteredOperation, status: number): void {
     recordFailure(this.recorder, operation, status, this.now());
+  }
+
+  /** A global table's write from another region arrived here: it uses this replica's write capacity. */
+  replicatedWrite(table: string, consumption: readonly TableConsumption[], models: ReadonlyMap<string, TableCapacityModel>): void {
+    this.enforcer.charge({ operation: "PutItem", kind: "write", accesses: [{ table, index: null, keys: [] }] }, consumption, models);
+    recordReplicatedWrite(this.recorder, consumption, this.now());
+  }
+
+  /** A write made here reached `receivingRegion` after `latencyMs` (published here, the sending region). */
+  replicated(table: string, receivingRegion: string, latencyMs: number): void {
+    recordReplicationLatency(this.recorder, table, receivingRegion, latencyMs, this.now());
+  }
+
+  /** Writes made here that `receivingRegion` has not applied yet, sampled now. */
+  pendingReplication(table: string, receivingRegion: string, pending: number): void {
+    recordPendingReplication(this.recorder, table, receivingRegion, pending, this.now());
   }
 
   /** Publishes everything measured so far, plus the capacity settings of `tables` once a minute. */

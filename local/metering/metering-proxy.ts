@@ -1,27 +1,36 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { crc32 } from "node:zlib";
-import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { authErrorResponse } from "../aws/shared/aws-json-errors";
+import { parseCredentialScope, type RequestScope } from "../aws/shared/sigv4-scope";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-clients";
 import type { EnforcerConfig } from "./capacity-enforcer";
 import { consumptionOf, requestedLevel, stripToRequested } from "./consumed-capacity";
-import type { ContributorInsights, ContributorInsightsConfig } from "./contributor-insights";
-import { Meter } from "./meter";
-import type { MetricsSink } from "./metrics-sink";
-import { describeOperation, tablesNamed } from "./operations";
-import { TableCatalog, type TableCapacityModel } from "./table-catalog";
+import type { ContributorInsightsConfig } from "./contributor-insights";
+import { describeAsGlobalTable, type GlobalTableDefinition } from "./global-tables";
+import type { ScopedMetricsSink } from "./metrics-sink";
+import { accessKind, describeOperation, tablesNamed } from "./operations";
+import { Replicator } from "./replicator";
+import type { TableCapacityModel } from "./table-catalog";
+import { TenantMeters, type TenantMeter } from "./tenant-meters";
 import { throttleResponse, type WireResponse } from "./throttle-response";
 import { forwardableHeaders, sendUpstream } from "./upstream";
 
 export type MeteringProxyOptions = {
   /** DynamoDB Local's endpoint. */
   upstream: string;
-  /** An unguarded client on the same DynamoDB Local, for DescribeTable. */
-  upstreamClient: DynamoDBClient;
-  sink: MetricsSink;
+  /** Where each account and region's metrics go (its own CloudWatch, told apart by the signing key and region). */
+  sink: ScopedMetricsSink;
   port?: number;
   enforcer?: Partial<EnforcerConfig>;
-  contributorInsights?: ContributorInsightsConfig;
+  /**
+   * Which tables and GSIs have Contributor Insights on from the start. A plain config is the default tenant's
+   * (access key `local` in us-east-1, where the single-account tests and demo live); a function decides per tenant.
+   */
+  contributorInsights?: ContributorInsightsConfig | ((scope: RequestScope) => ContributorInsightsConfig);
   insightsEnabledAtMs?: number;
+  /** Tables to play as global tables: writes replicate between their regions after a lag. */
+  globalTables?: readonly GlobalTableDefinition[];
   /** How often measurements are published; DynamoDB publishes every minute, tests go faster. */
   flushIntervalMs?: number;
   now?: () => number;
@@ -31,11 +40,12 @@ export type MeteringProxyOptions = {
 export type RunningMeteringProxy = {
   endpoint: string;
   port: number;
-  /** Publishes everything measured so far. */
+  /** Publishes everything measured so far, for every account and region. */
   flush: () => Promise<void>;
-  insights: ContributorInsights;
   /** Requests received per DynamoDB operation since start, for tests and the benchmark. */
   requestCounts: () => Record<string, number>;
+  /** Writes to global tables not yet applied in some other region. */
+  replicationPending: () => number;
   stop: () => Promise<void>;
 };
 
@@ -62,18 +72,24 @@ function send(response: ServerResponse, wire: WireResponse): void {
 export async function startMeteringProxy(options: MeteringProxyOptions): Promise<RunningMeteringProxy> {
   const now = options.now ?? Date.now;
   const upstream = new URL(options.upstream);
-  const catalog = new TableCatalog(options.upstreamClient, 10_000, now);
-  const meter = new Meter({
+  const log = options.log ?? (() => undefined);
+  const globalTables = options.globalTables ?? [];
+  const insightsConfig = options.contributorInsights ?? {};
+  const tenants = new TenantMeters({
+    upstream: options.upstream,
+    sink: options.sink,
     enforcer: options.enforcer,
-    contributorInsights: options.contributorInsights,
+    contributorInsightsFor:
+      typeof insightsConfig === "function"
+        ? insightsConfig
+        : (scope) => (scope.accessKeyId === LOCAL_CREDENTIALS.accessKeyId && scope.region === LOCAL_REGION ? insightsConfig : {}),
     insightsEnabledAtMs: options.insightsEnabledAtMs,
     now,
-    modelOf: (table) => catalog.get(table),
   });
-  const log = options.log ?? (() => undefined);
+  const replicator = new Replicator({ upstream, definitions: globalTables, tenants, now, log });
 
-  async function models(names: string[]): Promise<Map<string, TableCapacityModel>> {
-    const loaded = await Promise.all(names.map((name) => catalog.get(name)));
+  async function models(tenant: TenantMeter, names: string[]): Promise<Map<string, TableCapacityModel>> {
+    const loaded = await Promise.all(names.map((name) => tenant.catalog.get(name)));
     return new Map(loaded.flatMap((model) => (model ? [[model.name, model] as const] : [])));
   }
 
@@ -82,15 +98,27 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
   async function handle(operation: string, headers: Record<string, string>, raw: Buffer): Promise<WireResponse> {
     counts[operation] = (counts[operation] ?? 0) + 1;
     const requestId = randomUUID();
+    // Like DynamoDB, refuse a request without a usable SigV4 credential scope before anything else: the scope says
+    // whose tables (access key) in which region, and DynamoDB Local keeps a database per key and region.
+    const auth = parseCredentialScope(headers.authorization);
+    if (!auth.ok) {
+      const refusal = authErrorResponse(auth.problem, "awsJson");
+      return { status: refusal.status, headers: { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": requestId, ...refusal.headers }, body: JSON.stringify(refusal.body) };
+    }
+    const tenant = tenants.get(auth.scope.accessKeyId, auth.scope.region);
+    const { meter, catalog } = tenant;
     const local = await meter.insights.answer(operation, raw, requestId);
     if (local) return local;
 
     const request = JSON.parse(raw.toString("utf8") || "{}") as Record<string, unknown>;
-    const tableModels = await models(tablesNamed(operation, request));
+    const tableModels = await models(tenant, tablesNamed(operation, request));
     const metered = describeOperation(operation, request, tableModels);
     if (!metered) {
       const answer = await sendUpstream(upstream, headers, raw);
       if (CONTROL_PLANE_CHANGES.has(operation)) catalog.invalidate();
+      if (operation === "DescribeTable" && answer.status === 200 && globalTables.length > 0) {
+        return { ...answer, body: describeAsGlobalTable(answer.body, globalTables, tenant.scope.accessKeyId, tenant.scope.region) };
+      }
       return answer;
     }
 
@@ -108,6 +136,7 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
     }
     const parsed = JSON.parse(answer.body) as Record<string, unknown>;
     meter.succeeded(metered, consumptionOf(parsed), latencyMs, parsed, tableModels);
+    if (accessKind(operation) === "write" && globalTables.length > 0) replicator.captured(tenant.scope, operation, request, tableModels);
     return { ...answer, body: JSON.stringify(stripToRequested(parsed, level)) };
   }
 
@@ -129,7 +158,13 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
     })();
   });
 
-  const flush = () => meter.publish(options.sink, catalog.known());
+  // Each tenant publishes to its own account and region; one that fails does not keep the others from publishing.
+  const flush = async () => {
+    replicator.samplePending();
+    const results = await Promise.allSettled(tenants.all().map((tenant) => tenant.meter.publish(tenant.sink, tenant.catalog.known())));
+    const failure = results.find((result) => result.status === "rejected");
+    if (failure) throw failure.reason instanceof Error ? failure.reason : new Error(String(failure.reason));
+  };
 
   // Flushes run one at a time. A caller of flush() sees its failure; the periodic flush logs it and tries again next time.
   let flushing: Promise<void> = Promise.resolve();
@@ -155,15 +190,20 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
     endpoint: `http://127.0.0.1:${port}`,
     port,
     flush: queueFlush,
-    insights: meter.insights,
     requestCounts: () => ({ ...counts }),
+    replicationPending: () => replicator.pending(),
     stop: async () => {
       clearInterval(timer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets would hold close() open until they idle out.
       server.closeAllConnections();
       await closed;
-      await queueFlush();
+      await replicator.stop();
+      try {
+        await queueFlush();
+      } finally {
+        tenants.destroy();
+      }
     },
   };
 }

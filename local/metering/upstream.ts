@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { unsignedAuthorization } from "../aws/shared/sigv4-scope";
 import type { WireResponse } from "./throttle-response";
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -36,4 +37,21 @@ export function sendUpstream(upstream: URL, headers: Record<string, string>, bod
     outgoing.on("error", reject);
     outgoing.end(body);
   });
+}
+
+/**
+ * One DynamoDB call of the proxy's own, sent as raw DynamoDB JSON so items pass through byte for byte (38-digit
+ * numbers, binary). It carries an unsigned credential scope: DynamoDB Local picks the database by key and region only.
+ */
+export async function callUpstream(upstream: URL, scope: { accessKeyId: string; region: string }, operation: string, input: object): Promise<Record<string, unknown>> {
+  const headers = {
+    "content-type": "application/x-amz-json-1.0",
+    "x-amz-target": `DynamoDB_20120810.${operation}`,
+    authorization: unsignedAuthorization(scope.accessKeyId, scope.region, "dynamodb"),
+  };
+  const answer = await sendUpstream(upstream, headers, Buffer.from(JSON.stringify(input), "utf8"));
+  if (answer.status !== 200) throw new Error(`${operation} in ${scope.region} failed with HTTP ${answer.status}: ${answer.body.slice(0, 300)}`);
+  const parsed: unknown = JSON.parse(answer.body);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error(`${operation} in ${scope.region} answered something other than a JSON object`);
+  return parsed as Record<string, unknown>;
 }

@@ -14,7 +14,8 @@ import { specialItems } from "./special-items";
 
 export type SeedResult = { table: string; items: number; written: number; ms: number };
 
-async function ensureTable(client: DynamoDBClient, definition: CreateTableCommandInput): Promise<void> {
+/** Creates the table unless it exists, and waits until it is ACTIVE. */
+export async function ensureTable(client: DynamoDBClient, definition: CreateTableCommandInput): Promise<void> {
   const name = definition.TableName ?? "";
   try {
     await client.send(new CreateTableCommand(definition));
@@ -29,7 +30,8 @@ async function itemCount(client: DynamoDBClient, table: string): Promise<number>
   return result.Table?.ItemCount ?? 0;
 }
 
-async function seedTable(client: DynamoDBClient, table: string, items: Item[], log: (line: string) => void): Promise<SeedResult> {
+/** Loads the items unless an earlier run did (their keys are deterministic). */
+export async function seedTable(client: DynamoDBClient, table: string, items: Item[], log: (line: string) => void): Promise<SeedResult> {
   const started = performance.now();
   // Keys are deterministic, so a table that already holds at least this many items was seeded by an earlier run.
   // (DynamoDB Local updates ItemCount at once, unlike AWS.)

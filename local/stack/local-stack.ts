@@ -1,24 +1,31 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../cloudwatch/start-local-cloudwatch";
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local";
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoDb } from "../local-clients";
+import { DEMO_ACCOUNT, DEMO_FLEET, fleetAccount, REPLICA_REGION, type FleetAccount } from "../fleet/demo-fleet";
+import { fleetDynamoDb } from "../fleet/fleet-clients";
+import { writeFleetFiles, type FleetFiles } from "../fleet/fleet-files";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-clients";
 import type { ContributorInsightsConfig } from "../metering/contributor-insights";
 import { startMeteringProxy, type RunningMeteringProxy } from "../metering/metering-proxy";
 import { httpMetricsSink } from "../metering/metrics-sink";
-import { TableCatalog } from "../metering/table-catalog";
 import { seedDemo, type SeedResult } from "../seed/seed-demo";
-import { startLiveWorkload, type LiveWorkload } from "../workload/run-live";
-import { simulateHistory, type HistoryResult } from "../workload/simulate-history";
-import { demoTrafficModel } from "../workload/traffic-model";
+import { seedFleet } from "../seed/seed-fleet";
+import { combinedWorkload, startLiveWorkload, type LiveWorkload } from "../workload/run-live";
 import { DEMO_CONTRIBUTOR_INSIGHTS } from "./demo-insights";
+import { simulateTenantHistories, type StackHistory } from "./stack-history";
+import { DEMO_GLOBAL_TABLES, fleetPlans, singleAccountPlans } from "./tenant-plans";
 
 export type LocalStack = {
   dynamodb: RunningDynamoDbLocal;
   cloudwatch: RunningLocalCloudWatch;
   proxy: RunningMeteringProxy;
   seed: SeedResult[];
-  history: HistoryResult | null;
+  history: StackHistory | null;
   workload: LiveWorkload | null;
+  /** With `fleet`: the accounts served and the files written for them (ACCOUNTS_FILE and the AWS config files). */
+  fleet: (FleetFiles & { accounts: readonly FleetAccount[] }) | null;
   /** The environment that points the dashboard at this stack: DynamoDB through the metering proxy, and the local CloudWatch. */
   dashboardEnv: Record<string, string>;
   stop: () => Promise<void>;
@@ -26,6 +33,14 @@ export type LocalStack = {
 
 export type LocalStackOptions = {
   seed: boolean;
+  /**
+   * Two accounts and two regions: the demo account in us-east-1 and eu-west-1 (with the Profiles global table between
+   * them) and the analytics account in us-east-1, plus an ACCOUNTS_FILE and AWS config files naming them by profile.
+   * Without it, only the demo account's us-east-1 is seeded and driven (the single-account demo).
+   */
+  fleet?: boolean;
+  /** Where the fleet's files go; a temporary directory (removed at stop) when unset. */
+  fleetDir?: string;
   dynamodbPort?: number;
   proxyPort?: number;
   cloudwatchPort?: number;
@@ -35,6 +50,7 @@ export type LocalStackOptions = {
   capacityScale?: number;
   /** False: the proxy meters and publishes but never throttles (the benchmark measures the dashboard, not the demo's capacity). */
   enforceCapacity?: boolean;
+  /** Contributor Insights in the demo account's us-east-1 (the other tenants start with it off). */
   contributorInsights?: ContributorInsightsConfig;
   /** Simulated history to publish before live traffic starts, in ms. */
   historyMs?: number;
@@ -60,33 +76,41 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log(`DynamoDB Local answering on ${dynamodb.endpoint}`);
     const cloudwatch = await startLocalCloudWatch({ port: options.cloudwatchPort, snapshotPath: options.cloudwatchSnapshot, log });
     stoppers.push(cloudwatch.stop);
-    const admin = localDynamoDb(dynamodb.endpoint);
-    stoppers.push(async () => admin.destroy());
+    // Straight to DynamoDB Local, one client per account and region: DynamoDB Local keeps a database per key and region.
+    const admin = (account: FleetAccount, region: string) => {
+      const client = fleetDynamoDb(dynamodb.endpoint, account, region, { maxAttempts: 10 });
+      stoppers.push(async () => client.destroy());
+      return client;
+    };
     const sink = httpMetricsSink(cloudwatch.endpoint);
     stoppers.push(async () => sink.destroy());
 
-    const seed = options.seed ? await seedDemo(admin, log) : [];
-    const capacityScale = options.capacityScale ?? 0.01;
     const contributorInsights = options.contributorInsights ?? DEMO_CONTRIBUTOR_INSIGHTS;
+    const plans = options.fleet ? fleetPlans(contributorInsights) : singleAccountPlans(contributorInsights);
+    const home = admin(DEMO_ACCOUNT, LOCAL_REGION);
+    const seed: SeedResult[] = [];
+    if (options.seed) {
+      seed.push(...(await seedDemo(home, log)));
+      if (options.fleet) {
+        const analytics = fleetAccount("analytics", DEMO_FLEET);
+        const target = (account: FleetAccount, region: string) => ({ client: admin(account, region), label: `${account.name}/${region}` });
+        seed.push(...(await seedFleet({ primary: target(DEMO_ACCOUNT, LOCAL_REGION), replicas: [target(DEMO_ACCOUNT, REPLICA_REGION)], analytics: target(analytics, LOCAL_REGION) }, log)));
+      }
+    }
+    const capacityScale = options.capacityScale ?? 0.01;
     const historyMs = options.historyMs ?? 0;
     const insightsEnabledAtMs = Date.now() - historyMs;
 
-    let history: HistoryResult | null = null;
-    if (historyMs > 0) {
-      const catalog = new TableCatalog(admin);
-      const tables = (await Promise.all(["Shop", "Sessions", "Events"].map((name) => catalog.get(name)))).flatMap((table) => (table ? [table] : []));
-      history = await simulateHistory({ model: demoTrafficModel(7), durationMs: historyMs, endMs: Date.now(), tables, sink, enforcer: { capacityScale }, contributorInsights, insightsEnabledAtMs });
-      log(`demo history: ${Math.round(historyMs / 60_000)} simulated minutes, ${history.requests} requests (${history.throttled} throttled) in ${(history.elapsedMs / 1000).toFixed(1)} s`);
-    }
+    const history = historyMs > 0 ? await simulateTenantHistories({ plans, durationMs: historyMs, endMs: Date.now(), clientFor: admin, sink, capacityScale, insightsEnabledAtMs, log }) : null;
 
     const proxy = await startMeteringProxy({
       upstream: dynamodb.endpoint,
-      upstreamClient: admin,
       sink,
       port: options.proxyPort,
       enforcer: { capacityScale, enforce: options.enforceCapacity ?? true },
-      contributorInsights,
+      contributorInsights: (scope) => plans.find((plan) => plan.account.credentials.accessKeyId === scope.accessKeyId && plan.region === scope.region)?.contributorInsights ?? {},
       insightsEnabledAtMs,
+      globalTables: options.fleet ? DEMO_GLOBAL_TABLES : [],
       flushIntervalMs: options.flushIntervalMs ?? 10_000,
       log,
     });
@@ -95,13 +119,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     let workload: LiveWorkload | null = null;
     if (options.workload) {
-      const client = new DynamoDBClient({ endpoint: proxy.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
-      workload = startLiveWorkload({ client, model: demoTrafficModel(), log });
-      const running = workload;
-      stoppers.push(async () => {
-        await running.stop();
-        client.destroy();
+      const workloads = plans.map((plan) => {
+        const client = fleetDynamoDb(proxy.endpoint, plan.account, plan.region, { maxAttempts: 1 });
+        stoppers.push(async () => client.destroy());
+        const prefix = plans.length > 1 ? `${plan.account.name}/${plan.region} ` : "";
+        return startLiveWorkload({ client, model: plan.model(), log: (line) => log(`${prefix}${line}`) });
       });
+      workload = combinedWorkload(workloads);
+      stoppers.push(workload.stop);
+    }
+
+    let fleet: LocalStack["fleet"] = null;
+    if (options.fleet) {
+      const directory = options.fleetDir ?? (await mkdtemp(join(tmpdir(), "dynamo-lens-fleet-")));
+      if (options.fleetDir === undefined) stoppers.push(() => rm(directory, { recursive: true, force: true }));
+      fleet = { ...(await writeFleetFiles(directory, DEMO_FLEET)), accounts: DEMO_FLEET };
     }
 
     return {
@@ -111,6 +143,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       seed,
       history,
       workload,
+      fleet,
       dashboardEnv: {
         DYNAMODB_ENDPOINT: proxy.endpoint,
         CLOUDWATCH_ENDPOINT: cloudwatch.endpoint,
@@ -119,6 +152,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
         // The proxy scales the per-partition cap; the diagnosis compares hot keys with the same scaled cap.
         PARTITION_CAP_SCALE: String(capacityScale),
+        ...(fleet ? { ACCOUNTS_FILE: fleet.accountsFile, AWS_CONFIG_FILE: fleet.configFile, AWS_SHARED_CREDENTIALS_FILE: fleet.credentialsFile } : {}),
       },
       stop: stopAll,
     };

@@ -105,3 +105,23 @@ export function startLiveWorkload(options: { client: DynamoDBClient; model: Traf
     },
   };
 }
+
+/** Several workloads (one per account and region) as one: stats add up, stop stops them all. */
+export function combinedWorkload(workloads: readonly LiveWorkload[]): LiveWorkload {
+  return {
+    stats: () => {
+      const total: WorkloadStats = { sent: 0, succeeded: 0, throttled: {}, errors: 0, skipped: 0 };
+      for (const stats of workloads.map((workload) => workload.stats())) {
+        total.sent += stats.sent;
+        total.succeeded += stats.succeeded;
+        total.errors += stats.errors;
+        total.skipped += stats.skipped;
+        for (const [table, count] of Object.entries(stats.throttled)) total.throttled[table] = (total.throttled[table] ?? 0) + count;
+      }
+      return total;
+    },
+    stop: async () => {
+      await Promise.all(workloads.map((workload) => workload.stop()));
+    },
+  };
+}

@@ -13,6 +13,7 @@ import {
   type CloudWatchClient,
 } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unsignedAuthorization } from "../../local/aws/shared/sigv4-scope";
 import { localCloudWatchClient } from "../../local/cloudwatch/local-cloudwatch-client";
 import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
 import { freePort } from "../../local/free-port";
@@ -35,7 +36,13 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 function raw(operation: string, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(cloudwatch.endpoint, {
     method: "POST",
-    headers: { "content-type": "application/x-amz-json-1.0", "x-amz-target": `${TARGET}.${operation}`, ...headers },
+    headers: {
+      "content-type": "application/x-amz-json-1.0",
+      "x-amz-target": `${TARGET}.${operation}`,
+      // The scope the SDK would sign with: the local services read the credential scope and check no signature.
+      authorization: unsignedAuthorization("local", "us-east-1", "monitoring"),
+      ...headers,
+    },
     body,
   });
 }
@@ -153,7 +160,7 @@ describe("the snapshot", () => {
     first.insights.addSample({ ruleName: "kept", keys: ["hot"], timestampMs: T, value: 6 });
     firstClient.destroy();
     await first.stop();
-    expect(JSON.parse(await readFile(snapshotPath, "utf8"))).toMatchObject({ version: 1 });
+    expect(JSON.parse(await readFile(snapshotPath, "utf8"))).toMatchObject({ version: 2, tenants: [{ accountId: "111111111111", region: "us-east-1" }] });
 
     const second = await startLocalCloudWatch({ port: await freePort(), snapshotPath });
     const secondClient = localCloudWatchClient(second.endpoint);

@@ -7,7 +7,6 @@ import type { EnforcerConfig } from "../../local/metering/capacity-enforcer";
 import type { ContributorInsightsConfig } from "../../local/metering/contributor-insights";
 import { startMeteringProxy, type RunningMeteringProxy } from "../../local/metering/metering-proxy";
 import { httpMetricsSink } from "../../local/metering/metrics-sink";
-import { fixtureClient } from "./local-tables";
 
 export type MeteringStack = {
   cloudwatch: RunningLocalCloudWatch;
@@ -23,10 +22,8 @@ export type MeteringStack = {
 export async function startMeteringStack(options: { enforcer?: Partial<EnforcerConfig>; contributorInsights?: ContributorInsightsConfig } = {}): Promise<MeteringStack> {
   const cloudwatch = await startLocalCloudWatch();
   const sink = httpMetricsSink(cloudwatch.endpoint);
-  const upstreamClient = fixtureClient();
   const proxy = await startMeteringProxy({
     upstream: inject("dynamodbEndpoint"),
-    upstreamClient,
     sink,
     enforcer: options.enforcer,
     contributorInsights: options.contributorInsights,
@@ -44,7 +41,6 @@ export async function startMeteringStack(options: { enforcer?: Partial<EnforcerC
       metrics.destroy();
       await proxy.stop();
       sink.destroy();
-      upstreamClient.destroy();
       await cloudwatch.stop();
     },
   };

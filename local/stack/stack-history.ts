@@ -1,0 +1,53 @@
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { FleetAccount } from "../fleet/demo-fleet";
+import type { ScopedMetricsSink } from "../metering/metrics-sink";
+import { TableCatalog } from "../metering/table-catalog";
+import { simulateHistory, type HistoryResult } from "../workload/simulate-history";
+import type { TenantPlan } from "./tenant-plans";
+
+/** The history of every account and region, and their totals. */
+export type StackHistory = HistoryResult & { tenants: Array<{ account: string; region: string; result: HistoryResult }> };
+
+// History and live traffic use different seeds, so the live minutes do not replay the simulated ones.
+const HISTORY_SEED = 7;
+
+/**
+ * Simulates each plan's history on its own meter and publishes it to its own account and region, as the live proxy
+ * would have (see simulateHistory). Run one after another: they share the CPU with nothing else at start-up.
+ */
+export async function simulateTenantHistories(options: {
+  plans: readonly TenantPlan[];
+  durationMs: number;
+  endMs: number;
+  clientFor: (account: FleetAccount, region: string) => DynamoDBClient;
+  sink: ScopedMetricsSink;
+  capacityScale: number;
+  insightsEnabledAtMs: number;
+  log: (line: string) => void;
+}): Promise<StackHistory> {
+  const total: StackHistory = { requests: 0, throttled: 0, simulatedSeconds: 0, elapsedMs: 0, replicatedWrites: 0, tenants: [] };
+  for (const plan of options.plans) {
+    const catalog = new TableCatalog(options.clientFor(plan.account, plan.region));
+    const tables = (await Promise.all(plan.tables.map((name) => catalog.get(name)))).flatMap((table) => (table ? [table] : []));
+    const result = await simulateHistory({
+      model: plan.model(HISTORY_SEED),
+      durationMs: options.durationMs,
+      endMs: options.endMs,
+      tables,
+      sink: options.sink.forScope({ accessKeyId: plan.account.credentials.accessKeyId, region: plan.region }),
+      enforcer: { capacityScale: options.capacityScale },
+      contributorInsights: plan.contributorInsights,
+      insightsEnabledAtMs: options.insightsEnabledAtMs,
+      replication: plan.replication,
+    });
+    const label = options.plans.length > 1 ? `${plan.account.name}/${plan.region} ` : "";
+    options.log(`${label}demo history: ${Math.round(options.durationMs / 60_000)} simulated minutes, ${result.requests} requests (${result.throttled} throttled) in ${(result.elapsedMs / 1000).toFixed(1)} s`);
+    total.requests += result.requests;
+    total.throttled += result.throttled;
+    total.simulatedSeconds = Math.max(total.simulatedSeconds, result.simulatedSeconds);
+    total.elapsedMs += result.elapsedMs;
+    total.replicatedWrites += result.replicatedWrites;
+    total.tenants.push({ account: plan.account.name, region: plan.region, result });
+  }
+  return total;
+}
