@@ -9,6 +9,7 @@ import { benchMetrics } from "./metrics-bench";
 import { localDynamoDb } from "../local/local-clients";
 import { benchSizeAudit } from "./size-audit-bench";
 import { benchKeySample } from "./key-sample-bench";
+import { benchPartitionSpread } from "./partitions-spread-bench";
 import { loadHeadline, runLoadTest, type LoadTestResult } from "./load-test";
 import { measureLatency } from "./stats";
 
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
     log("seeding 1,000,000 items over 100,000 keys and running the key sampler (a few minutes)…");
     const keysAdmin = localDynamoDb(stack.dynamodb.endpoint);
     results.keySample = await benchKeySample(dashboard.url, dashboard.pid, keysAdmin, log).finally(() => keysAdmin.destroy());
+    log("seeding the research shape (100,000 items over 2,000 Zipf keys): partition list spread vs one segment, sampler recall…");
+    const spreadAdmin = localDynamoDb(stack.dynamodb.endpoint);
+    results.partitionSpread = await benchPartitionSpread(spreadAdmin, log, dashboard.url).finally(() => spreadAdmin.destroy());
   } finally {
     await dashboard.stop();
     await stack.stop();
@@ -120,6 +124,19 @@ function printTable(results: Record<string, unknown>): void {
   const sample = results.keySample as Awaited<ReturnType<typeof benchKeySample>>;
   rows.push(["key sampler, 1M items / 100k keys", `${sample.itemsPerSecond} items/s (full scan, ${sample.itemsRead} items, ${sample.stopReason}); ${sample.rcuUsed} of ${sample.rcuBudget} RCU budget; ${sample.distinctKeys?.value ?? "?"} distinct keys estimated (${sample.counting} counting) of ${sample.trueDistinctKeys} seeded`]);
   rows.push(["key sampler, dashboard memory", `RSS ${sample.dashboardRssMbBefore} MB before, peak ${sample.dashboardPeakRssMbAfter} MB after (seeding took ${sample.seedSeconds} s)`]);
+  const spread = results.partitionSpread as Awaited<ReturnType<typeof benchPartitionSpread>>;
+  for (const variant of spread.variants) {
+    const first = variant.firstPage;
+    const added = variant.continuations.reduce((sum, page) => sum + page.newKeys, 0);
+    rows.push([
+      `partition list: ${variant.name}`,
+      `${first.distinctKeys} keys · ${first.rcu} RCU · ${first.requests} requests · p50 ${first.p50Ms} ms (cold ${first.coldMs}); ${variant.continuations.length} × scan more: +${added} keys, ${variant.continuations[0]?.rcu ?? 0} RCU and ~${variant.continuations[0]?.ms ?? 0} ms each`,
+    ]);
+  }
+  if (spread.api?.first) rows.push(["partition list via API (research shape)", `${spread.api.first.keys} keys · ${spread.api.first.rcu} RCU · ${spread.api.first.segments} segments · p50 ${spread.api.p50Ms} ms`]);
+  for (const run of spread.sampler.runs) {
+    rows.push([`key sampler recall, ${run.strategy} at ${run.fraction * 100}%`, `top-10 recall ${run.recallTop10} · ${run.rcu} RCU of a ${spread.sampler.fullScanRcu} RCU full scan`]);
+  }
   for (const route of results.firstLoadJs as Array<{ route: string; scripts: number; bytes: number; gzipBytes: number }>) {
     rows.push([`first-load JS ${route.route}`, `${(route.gzipBytes / 1024).toFixed(1)} KB gzip (${(route.bytes / 1024).toFixed(1)} KB raw, ${route.scripts} scripts)`]);
   }

@@ -1,4 +1,7 @@
 import type { RedactedValue, WireItem, WireValue } from "@/lib/dynamo/wire-value";
+import type { KeyConfirmation, KeyEstimate } from "./key-confirmation-types";
+
+export type { KeyConfirmation, KeyEstimate } from "./key-confirmation-types";
 
 /** Shapes of background jobs as the jobs API sends them. Client-safe: no server imports. */
 
@@ -41,6 +44,9 @@ export type JobError = { code: string; message: string };
 export type JobSnapshot<P, R> = {
   id: string;
   kind: JobKind;
+  /** The account and region the job read. */
+  account: string;
+  region: string;
   table: string;
   status: JobStatus;
   params: P;
@@ -197,6 +203,8 @@ export type KeySkewEntry = {
    * was first tracked, so it is a lower bound.
    */
   maxOverestimate: number;
+  /** Sample mode only: what the key holds in the whole table or index, as far as the sample and the COUNT queries tell. */
+  estimate?: KeyEstimate;
 };
 
 /** Partition key values are S, N or B; a viewer gets a digest marker instead (see RedactedValue). */
@@ -255,6 +263,8 @@ export type KeySampleResult = {
   concentration: { items: KeyConcentration; bytes: KeyConcentration; approximate: boolean };
   /** Items read against DescribeTable's ItemCount (of the table, or of the index when it was read): approximate, as ItemCount is refreshed about every six hours. */
   coverage: { itemsScanned: number; itemCount: number | null; fraction: number | null; of: "table" | "index"; approximate: true };
+  /** Sample mode: the COUNT queries that confirmed the top candidates; null for a full scan (its counts are exact). */
+  confirmation?: KeyConfirmation | null;
   /** Things to know about the result, e.g. CloudWatch could not be checked for recent throttling. */
   warnings: string[];
   /** Plain-language statements of what the result is based on. */

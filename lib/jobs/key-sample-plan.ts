@@ -11,6 +11,8 @@ export type KeySamplePlan = {
   scanIndex: string | null;
   /** The attribute to count by. */
   partitionKey: string;
+  /** The GSI whose partition key is counted (COUNT queries confirming a sample run on it); null for the table's key. */
+  countIndex: string | null;
   /** Turns a scanned item into what is counted (an index entry), or null when the item does not count. */
   entryOf: (item: Record<string, AttributeValue>) => Record<string, AttributeValue> | null;
   sampling: KeySampling;
@@ -37,7 +39,7 @@ export function planKeySample(table: TableDetail, request: KeySampleRequest): Ke
   const tableCoverage = { itemCount: table.itemCount, of: "table" as const };
   if (request.index === undefined) {
     const sampling = request.mode === "full" ? "full-scan" : "whole-keys";
-    return { scanIndex: null, partitionKey: table.keys.partitionKey.name, entryOf: asIs, sampling, rateLimit: tableRate, coverage: tableCoverage };
+    return { scanIndex: null, partitionKey: table.keys.partitionKey.name, countIndex: null, entryOf: asIs, sampling, rateLimit: tableRate, coverage: tableCoverage };
   }
   const gsi = table.gsis.find((candidate) => candidate.name === request.index);
   if (!gsi) {
@@ -48,7 +50,7 @@ export function planKeySample(table: TableDetail, request: KeySampleRequest): Ke
   }
   if (request.mode === "full") {
     const rate = rateFor(onDemand ? null : (gsi.provisioned?.read ?? table.provisioned?.read ?? null));
-    return { scanIndex: gsi.name, partitionKey: gsi.keys.partitionKey.name, entryOf: asIs, sampling: "full-scan", rateLimit: rate, coverage: { itemCount: gsi.itemCount, of: "index" } };
+    return { scanIndex: gsi.name, partitionKey: gsi.keys.partitionKey.name, countIndex: gsi.name, entryOf: asIs, sampling: "full-scan", rateLimit: rate, coverage: { itemCount: gsi.itemCount, of: "index" } };
   }
   // An unknown projection type is treated as ALL, the largest entry.
   const type = PROJECTIONS.find((candidate) => candidate === gsi.projection.type) ?? "ALL";
@@ -58,5 +60,5 @@ export function planKeySample(table: TableDetail, request: KeySampleRequest): Ke
     tableKeys: { partitionKey: table.keys.partitionKey.name, sortKey: table.keys.sortKey?.name ?? null },
     projection: { type, nonKeyAttributes: gsi.projection.nonKeyAttributes },
   };
-  return { scanIndex: null, partitionKey: shape.partitionKey, entryOf: (item) => projectToIndex(item, shape), sampling: "spread", rateLimit: tableRate, coverage: tableCoverage };
+  return { scanIndex: null, partitionKey: shape.partitionKey, countIndex: gsi.name, entryOf: (item) => projectToIndex(item, shape), sampling: "spread", rateLimit: tableRate, coverage: tableCoverage };
 }

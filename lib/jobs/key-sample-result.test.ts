@@ -37,6 +37,14 @@ describe("keySampleResult", () => {
     expect(result.notes[2]).toMatch(/^The read stopped early because DynamoDB throttled it/);
   });
 
+  it("carries the COUNT confirmation and says how far it got", () => {
+    const confirmation = { candidates: 3, confirmed: 2, queries: 5, rcuUsed: 12.25, stopReason: "budget" as const, keys: [] };
+    const result = keySampleResult(summary(), context({ mode: "sample", sampling: "spread", index: "ByG", confirmation }));
+    expect(result.confirmation).toBe(confirmation);
+    expect(result.notes).toContain("Then 2 of 3 keys with the largest estimates were counted exactly with COUNT queries (5 queries, 12.3 RCU); 1 was not finished before the budget ran out.");
+    expect(keySampleResult(summary(), context()).confirmation).toBeNull();
+  });
+
   it("caps coverage at 1 and leaves it unknown without an ItemCount", () => {
     expect(keySampleResult(summary(), context({ coverage: { itemCount: 2, of: "index" } })).coverage.fraction).toBe(1);
     expect(keySampleResult(summary(), context({ coverage: { itemCount: null, of: "table" } })).coverage.fraction).toBeNull();

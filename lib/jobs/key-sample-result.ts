@@ -1,5 +1,5 @@
 import { formatCount } from "@/lib/format/format-count";
-import type { KeySampleResult, KeySampling, StopReason } from "./job-types";
+import type { KeyConfirmation, KeySampleResult, KeySampling, StopReason } from "./job-types";
 import type { KeySkewSummary } from "./key-skew-aggregator";
 
 export type KeySampleContext = {
@@ -13,6 +13,8 @@ export type KeySampleContext = {
   /** DescribeTable's ItemCount of what was read, and whether that was the table or the index. */
   coverage: { itemCount: number | null; of: "table" | "index" };
   warnings: string[];
+  /** Sample mode: the COUNT queries that confirmed the top candidates. */
+  confirmation?: KeyConfirmation | null;
 };
 
 const STOPPED_BECAUSE: Partial<Record<StopReason, string>> = {
@@ -54,10 +56,13 @@ export function keySampleResult(summary: KeySkewSummary, context: KeySampleConte
       of: context.coverage.of,
       approximate: true,
     },
+    confirmation: context.confirmation ?? null,
     warnings: context.warnings,
     notes: notes(summary, context, complete),
   };
 }
+
+const formatRcu = (rcu: number) => (Math.round(rcu * 10) / 10).toLocaleString("en-US");
 
 function notes(summary: KeySkewSummary, context: KeySampleContext, complete: boolean): string[] {
   const by = context.index === null ? `partition key ${context.partitionKey}` : `the partition key ${context.partitionKey} of index ${context.index}`;
@@ -72,6 +77,15 @@ function notes(summary: KeySkewSummary, context: KeySampleContext, complete: boo
   } else {
     lines.push(
       `Based on a sample of ${items} table items, counted by the index key: the table's storage order does not follow the index key, so the sample holds about the same share of every index key's items.`,
+    );
+  }
+  const confirmation = context.confirmation;
+  if (confirmation && confirmation.candidates > 0) {
+    const what = context.sampling === "whole-keys" ? "keys the sample stopped inside" : "keys with the largest estimates";
+    const left = confirmation.candidates - confirmation.confirmed;
+    lines.push(
+      `Then ${formatCount(confirmation.confirmed)} of ${formatCount(confirmation.candidates)} ${what} were counted exactly with COUNT queries (${formatCount(confirmation.queries)} queries, ${formatRcu(confirmation.rcuUsed)} RCU)` +
+        (left > 0 ? `; ${formatCount(left)} ${left === 1 ? "was" : "were"} not finished before ${confirmation.stopReason === "budget" ? "the budget ran out" : `the read stopped (${confirmation.stopReason})`}.` : "."),
     );
   }
   const stopped = STOPPED_BECAUSE[context.scan.stopReason];

@@ -98,6 +98,12 @@ export class KeySkewAggregator {
     this.sampleTail(id, high / UNIT, 1, bytes);
   }
 
+  /** What was counted of one key while counting is exact; null once it summarises (counts are then approximate). */
+  seen(id: string): { items: number; bytes: number } | null {
+    const tally = this.exact?.get(id);
+    return tally ? { items: tally.items, bytes: tally.bytes } : null;
+  }
+
   summary(): KeySkewSummary {
     const counting = { mode: this.mode, exactKeyCap: this.exactKeyCap, summaryCounters: this.summaryCounters };
     const base = { sampleSize: this.items, bytesCounted: this.bytes, counting };

@@ -66,4 +66,13 @@ describe("presentJob", () => {
     expect(JSON.stringify(shown)).not.toContain("alice");
     expect(presentJob(job, engineer)).toBe(job);
   });
+
+  it("digests the keys a sample confirmed with COUNT queries too", () => {
+    const entry = { key: { S: "bob" }, items: 3, bytes: 30, share: 1, maxOverestimate: 0 };
+    const confirmation = { candidates: 1, confirmed: 1, queries: 1, rcuUsed: 0.5, stopReason: "done", keys: [entry] };
+    const job = { kind: "key-sample", result: { topByItems: [], topByBytes: [], confirmation } } as unknown as JobSnapshot<unknown, KeySampleResult>;
+    const shown = presentJob(job, viewer);
+    expect(shown.result?.confirmation?.keys[0]?.key).toEqual({ REDACTED: "S", bytes: 3, digest: keyDigest("bob") });
+    expect(JSON.stringify(shown)).not.toContain("bob");
+  });
 });

@@ -33,7 +33,8 @@ const digestAudited = <T extends Pick<AuditedItem, "key">>(item: T): T => ({ ...
 
 export function presentKeySampleResult(result: KeySampleResult, access: Access): KeySampleResult {
   if (!access.digestsKeys) return result;
-  return { ...result, topByItems: result.topByItems.map(digestSkew), topByBytes: result.topByBytes.map(digestSkew) };
+  const confirmation = result.confirmation ? { ...result.confirmation, keys: result.confirmation.keys.map(digestSkew) } : result.confirmation;
+  return { ...result, topByItems: result.topByItems.map(digestSkew), topByBytes: result.topByBytes.map(digestSkew), ...(confirmation === undefined ? {} : { confirmation }) };
 }
 
 export function presentSizeAuditResult(result: SizeAuditResult, access: Access): SizeAuditResult {

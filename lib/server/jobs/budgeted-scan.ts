@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/scope/scope";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { itemSize } from "@/lib/dynamo/item-size";
@@ -19,9 +20,16 @@ export type BudgetedScanProgress = {
   segments: number;
 };
 
-export type BudgetedScanResult = BudgetedScanProgress & { stopReason: ScanStopReason; throttle: ThrottleInfo | null };
+export type BudgetedScanResult = BudgetedScanProgress & {
+  stopReason: ScanStopReason;
+  throttle: ThrottleInfo | null;
+  /** Where each segment that was not read to its end stopped: its LastEvaluatedKey (the last item read), by segment. */
+  stoppedAt: Array<{ segment: number; lastKey: Record<string, AttributeValue> }>;
+};
 
 export type BudgetedScanOptions = {
+  /** The account and region of the table; picks the jobs client unless `client` is given. */
+  scope: Scope;
   table: string;
   /** Scan this secondary index of the table instead of the table itself. */
   index?: string | null;
@@ -52,7 +60,7 @@ type SegmentState = { index: number; startKey: Record<string, AttributeValue> | 
  * any throttle and reports why instead of throwing; only unexpected errors are thrown.
  */
 export async function budgetedScan(options: BudgetedScanOptions): Promise<BudgetedScanResult> {
-  const client = options.client ?? dynamodbForJobs();
+  const client = options.client ?? dynamodbForJobs(options.scope);
   const planner = new ScanPlanner({ rcuBudget: options.rcuBudget, rcuPerSecond: options.rcuPerSecond, targetItems: options.targetItems ?? null, maxPageLimit: options.maxPageLimit });
   // Aborted on cancel, on a throttle and on a failure, so in-flight requests and the pacing wait end with it.
   const stopAll = new AbortController();
@@ -156,7 +164,8 @@ export async function budgetedScan(options: BudgetedScanOptions): Promise<Budget
       : stats.segmentsDone === options.segments
         ? "end"
         : (decided ?? "end");
-  return { ...progress(), stopReason, throttle };
+  const stoppedAt = segments.flatMap((segment) => (segment.startKey && !segment.done ? [{ segment: segment.index, lastKey: segment.startKey }] : []));
+  return { ...progress(), stopReason, throttle, stoppedAt };
 }
 
 /** Waits for the rate limit; ends early, without error, when the read is stopped (the loop then sees the abort). */

@@ -1,5 +1,6 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { TermHint } from "@/components/glossary/term-hint";
 import { useVirtualizer } from "@tanstack/react-virtual";
@@ -8,7 +9,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { NUMBER_PATTERN } from "@/lib/dynamo/wire-value";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatCount } from "@/lib/format/format-count";
-import type { PartitionSummary } from "@/lib/items/items-api";
+import type { PartitionSegments, PartitionSummary } from "@/lib/items/items-api";
 import { keyText } from "@/lib/items/value-preview";
 import { itemsQueries } from "@/lib/queries/items-queries";
 import type { ResolvedIndex } from "@/lib/tables/index-keys";
@@ -28,6 +29,31 @@ function mergePartitions(pages: ReadonlyArray<{ partitions: PartitionSummary[] }
   return [...merged.values()];
 }
 
+type PageSegments = { segments: PartitionSegments };
+
+/**
+ * "spread over 157 of the key space's hash ranges (segments), 6 items from each; 12 read to their end": the page reads
+ * the start of many partitions instead of a few whole ones. Nothing for a plain one-segment Scan.
+ */
+function segmentCoverage(pages: readonly PageSegments[]): string {
+  const first = pages[0]?.segments;
+  const last = pages.at(-1)?.segments;
+  if (!first || !last || first.total <= 1) return "";
+  const each = pages.length === 1 ? `, ${formatCount(first.perSegment)} items from each` : "";
+  return `spread over ${formatCount(first.total)} segments (hash ranges of the key space)${each}; ${formatCount(last.done)} read to their end`;
+}
+
+function openSegments(pages: readonly PageSegments[]): number {
+  return pages.at(-1)?.segments.open ?? 0;
+}
+
+/** Says the scan ended, and whether segments were left out because their positions did not fit in the cursor. */
+function endOfScan(pages: readonly PageSegments[], what: "index" | "table"): string {
+  const dropped = pages.reduce((sum, page) => sum + page.segments.dropped, 0);
+  if (dropped === 0) return `The whole ${what} has been scanned.`;
+  return `The scan stopped: ${formatCount(dropped)} segment${dropped === 1 ? "" : "s"} could not be continued (their keys are too long to carry in a link), so part of the ${what} was not read.`;
+}
+
 function validKeyInput(value: string, type: "S" | "N" | "B"): string | null {
   if (value === "") return "Type a value.";
   if (type === "N" && !NUMBER_PATTERN.test(value)) return "This key is a number.";
@@ -36,10 +62,12 @@ function validKeyInput(value: string, type: "S" | "N" | "B"): string | null {
 }
 
 export function PartitionList({ table, index, selected, onSelect }: { table: string; index: ResolvedIndex; selected: string | null; onSelect: (pk: string) => void }) {
-  const query = useInfiniteQuery(itemsQueries.partitions(table, index.name));
+  const scope = useScope();
+  const query = useInfiniteQuery(itemsQueries.partitions(scope, table, index.name));
   const partitions = useMemo(() => mergePartitions(query.data?.pages ?? []), [query.data]);
   const scanned = query.data?.pages.reduce((sum, page) => sum + page.scannedItems, 0) ?? 0;
   const consumed = query.data?.pages.reduce((sum, page) => sum + page.consumedCapacity, 0) ?? 0;
+  const coverage = segmentCoverage(query.data?.pages ?? []);
   // The server shares a partitions scan between viewers for a few seconds; say so, since this view cost nothing then.
   const shared = query.data?.pages.find((page) => page.cache !== "miss");
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -109,7 +137,7 @@ export function PartitionList({ table, index, selected, onSelect }: { table: str
                     {text === "" ? <span className="text-slate-400 italic">(empty)</span> : text}
                   </span>
                   <span className="text-xs text-slate-500 tabular-nums">
-                    {formatCount(partition.items)} item{partition.items === 1 ? "" : "s"} · {formatBytes(partition.bytes)} seen
+                    {formatCount(partition.items)} item{partition.items === 1 ? "" : "s"} · {formatBytes(partition.bytes)} seen so far
                   </span>
                 </button>
               </li>
@@ -120,7 +148,7 @@ export function PartitionList({ table, index, selected, onSelect }: { table: str
 
       <footer className="space-y-2 border-t border-slate-200 p-3 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
         <p data-testid="partition-scan-label">
-          {formatCount(partitions.length)} partition keys from a scan of {formatCount(scanned)} items (storage order, not traffic) ·{" "}
+          {formatCount(partitions.length)} partition keys seen so far, from a scan of {formatCount(scanned)} items{coverage ? ` ${coverage}` : ""} (storage order, not traffic) ·{" "}
           {Math.round(consumed * 10) / 10} RCU{shared ? `, scanned ${new Date(shared.fetchedAt).toLocaleTimeString()} and shared with other viewers` : ""}{" "}
           <TermHint term="partition" label="What a partition is" />
         </p>
@@ -131,10 +159,10 @@ export function PartitionList({ table, index, selected, onSelect }: { table: str
             disabled={query.isFetchingNextPage}
             className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
           >
-            {query.isFetchingNextPage ? "Scanning…" : "Scan 1,000 more items"}
+            {query.isFetchingNextPage ? "Scanning…" : `Scan 1,000 more items${openSegments(query.data?.pages ?? []) > 1 ? `, continuing ${formatCount(openSegments(query.data?.pages ?? []))} segments` : ""}`}
           </button>
         ) : query.data ? (
-          <p>The whole {index.name ? "index" : "table"} has been scanned.</p>
+          <p>{endOfScan(query.data.pages, index.name ? "index" : "table")}</p>
         ) : null}
       </footer>
     </section>
