@@ -4,6 +4,7 @@ import { resolveIdentity } from "@/lib/auth/resolve-identity";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { isMalformedPath } from "@/lib/http/malformed-path";
+import { REPEATED_SCOPE_MESSAGE, resolveScopeInput, scopeInputOf } from "@/lib/scope/resolve-scope-input";
 import { API_CSP, pageCsp } from "@/lib/security/csp";
 
 const UNAUTHORIZED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>401 · Dynamo Lens</title></head>
@@ -20,6 +21,24 @@ The link may have been cut short or changed by hand. <a href="/">Open the overvi
 
 const PLAIN_HEADERS = { "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" };
 
+const badScopePage = (message: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>400 · Dynamo Lens</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
+<h1>400 · No such account or region here</h1>
+<p>${message.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)}</p>
+<p>The link may name an account or region this deployment does not read. <a href="/">Open the default overview</a>.</p></body></html>`;
+
+/**
+ * A page's account and region, checked before it renders, so every page can trust its scope. Unknown ones are the
+ * caller's mistake: a 400 page that lists the known ones, never another scope's data. (Route handlers answer the same
+ * in the JSON envelope: see handleRoute.)
+ */
+function badScopeResponse(request: NextRequest): NextResponse | null {
+  const input = scopeInputOf(request.nextUrl.searchParams);
+  const resolution = "repeated" in input ? { ok: false as const, message: REPEATED_SCOPE_MESSAGE } : resolveScopeInput({ accounts: env().accounts }, input);
+  if (resolution.ok) return null;
+  return new NextResponse(badScopePage(resolution.message), { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", ...PLAIN_HEADERS } });
+}
+
 /** Next would answer a path it cannot decode with a bare 500 before any route runs; this is the caller's error. */
 function malformedPathResponse(api: boolean): NextResponse {
   if (api) {
@@ -33,7 +52,7 @@ export function proxy(request: NextRequest): NextResponse {
   const api = request.nextUrl.pathname.startsWith("/api/");
   if (isMalformedPath(request.nextUrl.pathname)) return malformedPathResponse(api);
   if (api) {
-    // Route handlers answer the 401 themselves (handleRoute), in the JSON error envelope.
+    // Route handlers answer the 401 and an unknown scope themselves (handleRoute), in the JSON error envelope.
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", API_CSP);
     return response;
@@ -45,6 +64,8 @@ export function proxy(request: NextRequest): NextResponse {
       headers: { "Content-Type": "text/html; charset=utf-8", ...PLAIN_HEADERS },
     });
   }
+  const badScope = badScopeResponse(request);
+  if (badScope) return badScope;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, settings.development);
   // Next reads the nonce from the request's CSP header while rendering and puts it on its own scripts.

@@ -1,7 +1,8 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { ScopedLink as Link } from "@/components/layout/scoped-link";
 import { useEffect, useRef } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TermHint } from "@/components/glossary/term-hint";
@@ -26,10 +27,11 @@ function tableHref(name: string): string {
 }
 
 export function TablesOverview() {
-  const query = useQuery(tablesQueries.list());
+  const scope = useScope();
+  const query = useQuery(tablesQueries.list(scope));
   // Metrics load separately: if CloudWatch is down, the table list still shows.
-  const metrics = useQuery(metricsQueries.overview());
-  const verdicts = useQuery(diagnosisQueries.overview());
+  const metrics = useQuery(metricsQueries.overview(scope));
+  const verdicts = useQuery(diagnosisQueries.overview(scope));
   const [filter, setFilter] = useSearchParamState("q");
   const filterRef = useRef<HTMLInputElement>(null);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { ScopedLink as Link } from "@/components/layout/scoped-link";
 import { useEffect, useRef, useSyncExternalStore, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { WireItem } from "@/lib/dynamo/wire-value";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ScopedLink as Link } from "@/components/layout/scoped-link";
 import type { ReactNode } from "react";
 
 const LINK = "text-sky-700 hover:underline dark:text-sky-400";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ScopedLink as Link } from "./scoped-link";
 
 export type Crumb = { label: string; href?: string };
 

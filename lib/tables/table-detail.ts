@@ -57,8 +57,8 @@ export type TableListEntry =
   | { name: string; detail: null; error: { code: string; message: string } };
 
 export type TablesResponse = {
+  account: string;
   region: string;
-  endpoint: "aws" | "custom";
   tables: TableListEntry[];
 };
 

@@ -1,6 +1,7 @@
 // Contributor Insights under many viewers: GetInsightRuleReport takes one rule per call, so a round costs one call per
 // rule, and viewers of one table and aligned window must share that round. Counted on this file's own local
 // CloudWatch (/_local/stats) and metering proxy (DescribeContributorInsights), which the dashboard reads here.
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as diagnosisRoute from "@/app/api/tables/[table]/diagnosis/route";
@@ -76,7 +77,7 @@ describe("Contributor Insights under concurrent viewers", () => {
     await resetLocalStats(stack.cloudwatch.endpoint);
     const describedBefore = describeCalls();
 
-    const answers = await Promise.all(nows.map((now, i) => tableInsights(TABLE, windows[i] ?? windowAt("1h", now), {}, now)));
+    const answers = await Promise.all(nows.map((now, i) => tableInsights(LOCAL_SCOPE, TABLE, windows[i] ?? windowAt("1h", now), {}, now)));
     expect(await reportCalls()).toBe(RULES);
     expect(describeCalls() - describedBefore).toBe(RESOURCES);
     const outcomes = answers.map((answer) => answer.report?.cache);
@@ -91,7 +92,7 @@ describe("Contributor Insights under concurrent viewers", () => {
 
     // A viewer later in the same minute is answered from the cache.
     const late = minute + 59_000;
-    expect((await tableInsights(TABLE, windowAt("1h", late), {}, late)).report?.cache).toBe("hit");
+    expect((await tableInsights(LOCAL_SCOPE, TABLE, windowAt("1h", late), {}, late)).report?.cache).toBe("hit");
     expect(await reportCalls()).toBe(RULES);
     expect(describeCalls() - describedBefore).toBe(RESOURCES);
   });
@@ -100,7 +101,7 @@ describe("Contributor Insights under concurrent viewers", () => {
     const nows = Array.from({ length: 5 }, (_, i) => minute + MINUTE + 5_000 + i * 1_000);
     await resetLocalStats(stack.cloudwatch.endpoint);
     const describedBefore = describeCalls();
-    const answers = await Promise.all(nows.map((now) => tableInsights(TABLE, windowAt("1h", now), {}, now)));
+    const answers = await Promise.all(nows.map((now) => tableInsights(LOCAL_SCOPE, TABLE, windowAt("1h", now), {}, now)));
     expect(answers.map((answer) => answer.report?.start)).toEqual(Array(5).fill(windowAt("1h", minute).startMs + MINUTE));
     expect(await reportCalls()).toBe(RULES);
     expect(describeCalls() - describedBefore).toBe(0);

@@ -1,4 +1,5 @@
 import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as insightsRoute from "@/app/api/tables/[table]/insights/route";
 import { partitionCapShare } from "@/lib/insights/insight-rules";
@@ -68,7 +69,7 @@ afterAll(async () => {
 
 describe("Contributor Insights status", () => {
   it("reads the table's status and rules, and tells how to enable it on a GSI without it", async () => {
-    const { statuses } = await contributorInsightsStatus(HOT, clients);
+    const { statuses } = await contributorInsightsStatus(LOCAL_SCOPE, HOT, clients);
     expect(statuses).toEqual([
       {
         table: HOT,
@@ -85,7 +86,7 @@ describe("Contributor Insights status", () => {
   });
 
   it("says DISABLED, with the CLI command and cost note, for a table without it", async () => {
-    const { statuses } = await contributorInsightsStatus(COLD, clients);
+    const { statuses } = await contributorInsightsStatus(LOCAL_SCOPE, COLD, clients);
     expect(statuses).toHaveLength(1);
     expect(statuses[0]).toMatchObject({ status: "DISABLED", mode: null, reason: null });
     expect(statuses[0]?.howToEnable).toEqual({
@@ -93,23 +94,23 @@ describe("Contributor Insights status", () => {
       cli: `aws dynamodb update-contributor-insights --table-name ${COLD} --contributor-insights-action ENABLE`,
       costNote: expect.stringContaining("CloudWatch bills it"),
     });
-    expect(await contributorReport(COLD, window, clients)).toBeNull();
+    expect(await contributorReport(LOCAL_SCOPE, COLD, window, clients)).toBeNull();
   });
 
   it("is UNAVAILABLE, not an error, against DynamoDB Local itself (UnknownOperationException)", async () => {
-    const { statuses } = await contributorInsightsStatus(HOT);
+    const { statuses } = await contributorInsightsStatus(LOCAL_SCOPE, HOT);
     expect(statuses.map((status) => [status.index, status.status])).toEqual([
       [null, "UNAVAILABLE"],
       ["ByG", "UNAVAILABLE"],
     ]);
     expect(statuses[0]?.reason).toMatch(/UnknownOperationException/);
-    expect(await contributorReport(HOT, window)).toBeNull();
+    expect(await contributorReport(LOCAL_SCOPE, HOT, window)).toBeNull();
   });
 });
 
 describe("Contributor Insights report", () => {
   it("names the hot key first, with its per-minute peak, the share of the partition cap it reached and its throttles", async () => {
-    const report = await contributorReport(HOT, window, clients);
+    const report = await contributorReport(LOCAL_SCOPE, HOT, window, clients);
     expect(report).toMatchObject({ start: window.startMs, end: window.endMs, period: 60, cache: "miss" });
     expect(report?.resources).toHaveLength(1);
     const resource = report?.resources[0];
@@ -136,12 +137,12 @@ describe("Contributor Insights report", () => {
   });
 
   it("serves a second viewer from the cache", async () => {
-    expect((await contributorReport(HOT, window, clients))?.cache).toBe("hit");
+    expect((await contributorReport(LOCAL_SCOPE, HOT, window, clients))?.cache).toBe("hit");
   });
 
   it("fails with a 502 that names the AWS error when CloudWatch cannot be reached", async () => {
     const dead = createCloudWatchClient({ endpoint: `http://127.0.0.1:${await freePort()}`, ...local });
-    await expect(contributorReport(HOT, window, { dynamodb: clients.dynamodb, cloudwatch: dead })).rejects.toMatchObject({ code: "UPSTREAM", status: 502, message: expect.stringMatching(/^CloudWatch failed: ECONNREFUSED/) });
+    await expect(contributorReport(LOCAL_SCOPE, HOT, window, { dynamodb: clients.dynamodb, cloudwatch: dead })).rejects.toMatchObject({ code: "UPSTREAM", status: 502, message: expect.stringMatching(/^CloudWatch failed: ECONNREFUSED/) });
     dead.destroy();
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import type { KeySampleJob } from "@/lib/jobs/job-types";
 import { createDynamoDbClient } from "@/lib/server/aws/clients";
 import { JobRegistry } from "@/lib/server/jobs/job-registry";
@@ -44,8 +45,8 @@ describe("key sample against a throttling table", () => {
     const registry = new JobRegistry({ maxRunning: 1 });
     // A rate far above the table's 1 RCU, so the proxy throttles; the default (10% of 1 RCU → 1 RCU/s) would not.
     const request = { kind: "key-sample", mode: "full", rcuBudget: 10_000, rcuPerSecond: 10_000, segments: 2 } as const;
-    const started = await startKeySample(TABLE, request, { client, registry, checkRecentThrottling: async () => ({ checked: true, events: 0 }) });
-    const job = (await registry.whenFinished(started.id)) as KeySampleJob;
+    const started = await startKeySample(LOCAL_SCOPE, TABLE, request, { client, registry, checkRecentThrottling: async () => ({ checked: true, events: 0 }) });
+    const job = (await registry.whenFinished(LOCAL_SCOPE, started.id)) as KeySampleJob;
     expect(job).toMatchObject({ status: "succeeded", stopReason: "throttled", error: null });
     expect(job.throttle).toEqual({ reason: "TableReadProvisionedThroughputExceeded", resource: ARN, message: expect.any(String) });
     const result = job.result;

@@ -1,4 +1,5 @@
 import { PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { gini } from "@/lib/jobs/gini";
 import type { JobResponse, KeySampleJob } from "@/lib/jobs/job-types";
@@ -104,8 +105,8 @@ describe("key sample: full scan", () => {
   it("stays within bounded memory on a real Scan: past the exact cap it summarises and still finds the top keys", async () => {
     const registry = new JobRegistry({ maxRunning: 1 });
     const request = { kind: "key-sample", mode: "full", segments: 4, ...generous } as const;
-    const started = await startKeySample(ZIPF, request, { registry, aggregator: { exactKeyCap: 300, summaryCounters: 200, tailSampleKeys: 300 } });
-    const job = (await registry.whenFinished(started.id)) as KeySampleJob;
+    const started = await startKeySample(LOCAL_SCOPE, ZIPF, request, { registry, aggregator: { exactKeyCap: 300, summaryCounters: 200, tailSampleKeys: 300 } });
+    const job = (await registry.whenFinished(LOCAL_SCOPE, started.id)) as KeySampleJob;
     const result = job.result;
     expect(result?.counting).toEqual({ mode: "summary", exactKeyCap: 300, summaryCounters: 200 });
     // Space-Saving ranks keys by counts that may overstate by up to maxOverestimate, and the four segments interleave
@@ -247,8 +248,8 @@ describe("key sample: recent throttling", () => {
   it("proceeds with a warning when CloudWatch cannot be read", async () => {
     const registry = new JobRegistry({ maxRunning: 1 });
     const reason = "CloudWatch failed: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9";
-    const started = await startKeySample(SMALL, { kind: "key-sample", mode: "full", segments: 1, ...generous }, { registry, checkRecentThrottling: async () => ({ checked: false, reason }) });
-    const job = (await registry.whenFinished(started.id)) as KeySampleJob;
+    const started = await startKeySample(LOCAL_SCOPE, SMALL, { kind: "key-sample", mode: "full", segments: 1, ...generous }, { registry, checkRecentThrottling: async () => ({ checked: false, reason }) });
+    const job = (await registry.whenFinished(LOCAL_SCOPE, started.id)) as KeySampleJob;
     expect(job.status).toBe("succeeded");
     expect(job.result?.warnings).toEqual([`Recent throttling could not be checked, so the sample started without that check: ${reason}`]);
   });

@@ -1,6 +1,7 @@
 // The metrics API against the run's local CloudWatch, on known inputs written with PutMetricData.
 // Every test that reads the shared local CloudWatch's /_local/stats lives in this one file, so no other file's
 // GetMetricData calls can land between a reset and a count (files run in parallel; tests in a file do not).
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as diagnosisOverviewRoute from "@/app/api/diagnosis/overview/route";
 import * as overviewRoute from "@/app/api/metrics/overview/route";
@@ -290,7 +291,7 @@ describe("coalescing and caching", () => {
 describe("tables overview metrics", () => {
   it("summarizes several tables from one batched GetMetricData call, trouble first", async () => {
     await resetLocalStats();
-    const overview = await overviewMetrics([OV_IDLE, OV_HOT, OV_THROTTLED], Date.now());
+    const overview = await overviewMetrics(LOCAL_SCOPE, [OV_IDLE, OV_HOT, OV_THROTTLED], Date.now());
     expect(await getMetricDataCalls()).toBe(1);
     expect(overview.period).toBe(60);
     expect(overview.order).toEqual([OV_THROTTLED, OV_HOT, OV_IDLE]);
@@ -324,7 +325,7 @@ describe("tables overview metrics", () => {
     expect(perTable).toBe(26);
     const names = Array.from({ length: 40 }, (_, index) => `it-metrics-many-${String(index).padStart(2, "0")}`);
     await resetLocalStats();
-    const overview = await overviewMetrics([...names, OV_HOT], Date.now());
+    const overview = await overviewMetrics(LOCAL_SCOPE, [...names, OV_HOT], Date.now());
     expect(await getMetricDataCalls()).toBe(Math.ceil((41 * perTable) / 500));
     expect(Object.keys(overview.tables).sort()).toEqual([...names, OV_HOT].sort());
     expect(overview.order[0]).toBe(OV_HOT);

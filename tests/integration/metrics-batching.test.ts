@@ -1,5 +1,6 @@
 // The GetMetricData batching and paging, against a local CloudWatch of this file's own, so its /_local/stats
 // count only these calls.
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
@@ -51,7 +52,7 @@ describe("fetchMetricData", () => {
   it("splits more than 500 queries into as few calls as allowed and returns every series", async () => {
     const queries = Array.from({ length: 620 }, (_, index) => query(`batch-${String(index).padStart(3, "0")}`));
     await resetLocalStats(cloudwatch.endpoint);
-    const { points, calls } = await fetchMetricData(queries, range, { client: guarded });
+    const { points, calls } = await fetchMetricData(LOCAL_SCOPE, queries, range, { client: guarded });
     expect(calls).toBe(Math.ceil(620 / MAX_QUERIES_PER_CALL));
     expect(await getMetricDataCalls(cloudwatch.endpoint)).toBe(2);
     expect(points.size).toBe(620);
@@ -65,7 +66,7 @@ describe("fetchMetricData", () => {
     const queries = ["page-a", "page-b", "page-c"].map((table) => query(table));
     await resetLocalStats(cloudwatch.endpoint);
     // 30 datapoints, 4 per page: 8 pages.
-    const { points, calls } = await fetchMetricData(queries, range, { client: guarded, maxDatapoints: 4 });
+    const { points, calls } = await fetchMetricData(LOCAL_SCOPE, queries, range, { client: guarded, maxDatapoints: 4 });
     expect(calls).toBe(8);
     expect(await getMetricDataCalls(cloudwatch.endpoint)).toBe(8);
     ["page-a", "page-b", "page-c"].forEach((table, series) => {
@@ -78,13 +79,13 @@ describe("fetchMetricData", () => {
 
   it("makes no call for no queries", async () => {
     await resetLocalStats(cloudwatch.endpoint);
-    expect((await fetchMetricData([], range, { client: guarded })).calls).toBe(0);
+    expect((await fetchMetricData(LOCAL_SCOPE, [], range, { client: guarded })).calls).toBe(0);
     expect(await getMetricDataCalls(cloudwatch.endpoint)).toBe(0);
   });
 
   it("names CloudWatch's own error when it refuses a request", async () => {
     const bad = { ...query("batch-000"), periodSeconds: 45 };
-    await expect(fetchMetricData([bad], range, { client: guarded })).rejects.toMatchObject({
+    await expect(fetchMetricData(LOCAL_SCOPE, [bad], range, { client: guarded })).rejects.toMatchObject({
       code: "UPSTREAM",
       status: 502,
       message: expect.stringMatching(/^CloudWatch failed: ValidationException: /),

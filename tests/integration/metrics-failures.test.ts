@@ -1,6 +1,7 @@
 // CloudWatch failures reach the browser as a 502 that names the AWS error. The local CloudWatch cannot refuse a
 // caller's permissions or throttle it, so those two are simulated on the product's client (mocks only for failures
 // the real component cannot produce); a closed port is a real network failure.
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +18,7 @@ import { callRoute, createTables, fixtureClient } from "../support/local-tables"
 
 const TABLE = "it-metrics-fail-Orders";
 const fixtures = fixtureClient();
-const mock = mockClient(cloudwatch());
+const mock = mockClient(cloudwatch(LOCAL_SCOPE));
 
 beforeAll(async () => {
   await createTables(fixtures, [
@@ -71,7 +72,7 @@ describe("a CloudWatch failure", () => {
   it("names the network error when CloudWatch cannot be reached", async () => {
     const closed = createCloudWatchClient({ endpoint: `http://127.0.0.1:${await freePort()}`, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
     const query = { key: "k", metric: "ConsumedReadCapacityUnits", stat: "Sum", dimensions: [{ name: "TableName", value: TABLE }], periodSeconds: 60 };
-    await expect(fetchMetricData([query], { startMs: Date.now() - 3_600_000, endMs: Date.now() }, { client: closed })).rejects.toMatchObject({
+    await expect(fetchMetricData(LOCAL_SCOPE, [query], { startMs: Date.now() - 3_600_000, endMs: Date.now() }, { client: closed })).rejects.toMatchObject({
       status: 502,
       message: expect.stringMatching(/^CloudWatch failed: ECONNREFUSED: /),
     });

@@ -1,6 +1,7 @@
 // One truth per table (issue 19): on the demo, the overview's worst verdict for each table is the one its page shows
 // for the same window. The demo stack runs 30 minutes of simulated history and no live traffic, as the e2e stack does,
 // so no datapoint can arrive between the two reads, and Date is frozen so both resolve the same "last hour".
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as overviewRoute from "@/app/api/diagnosis/overview/route";
 import * as diagnosisRoute from "@/app/api/tables/[table]/diagnosis/route";
@@ -38,7 +39,7 @@ describe("the overview and the table page on the demo", () => {
     expect(Object.keys(overview.tables).sort()).toEqual(DEMO_TABLES);
 
     // Every table's diagnosis series share GetMetricData calls of up to 500 queries.
-    const queries = (await Promise.all(DEMO_TABLES.map(describeTable))).reduce(
+    const queries = (await Promise.all(DEMO_TABLES.map((name) => describeTable(LOCAL_SCOPE, name)))).reduce(
       (sum, table) => sum + new Set(diagnosisSeriesDefinitions({ table: table.name, gsis: table.gsis.map((gsi) => gsi.name), onDemand: table.billingMode === "PAY_PER_REQUEST", periodSeconds: 60 }).map(queryKey)).size,
       0,
     );

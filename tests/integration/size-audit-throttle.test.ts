@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import type { SizeAuditJob } from "@/lib/jobs/job-types";
 import { createDynamoDbClient } from "@/lib/server/aws/clients";
 import { budgetedScan } from "@/lib/server/jobs/budgeted-scan";
@@ -45,6 +46,7 @@ describe("budgeted scan against a throttling table", () => {
   it("stops at the first throttle, with DynamoDB's reason, instead of throwing or retrying", async () => {
     const seen: number[] = [];
     const scan = await budgetedScan({
+      scope: LOCAL_SCOPE,
       table: TABLE,
       segments: 2,
       rcuBudget: 10_000,
@@ -62,8 +64,8 @@ describe("budgeted scan against a throttling table", () => {
   it("ends a size audit as stopped by the throttle, with a partial result", async () => {
     const registry = new JobRegistry({ maxRunning: 1 });
     const params = { kind: "size-audit", mode: "full", rcuBudget: 10_000, rcuPerSecond: 10_000, segments: 1, thresholdBytes: 358_400 } as const;
-    const started = await startSizeAudit(AUDITED, params, { client, registry });
-    const job = (await registry.whenFinished(started.id)) as SizeAuditJob;
+    const started = await startSizeAudit(LOCAL_SCOPE, AUDITED, params, { client, registry });
+    const job = (await registry.whenFinished(LOCAL_SCOPE, started.id)) as SizeAuditJob;
     expect(job).toMatchObject({ status: "succeeded", stopReason: "throttled", error: null });
     expect(job.throttle?.reason).toBe("TableReadProvisionedThroughputExceeded");
     expect(job.throttle?.resource).toBe(`${ARN}-2`);

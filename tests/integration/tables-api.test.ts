@@ -1,4 +1,5 @@
 import { GetItemCommand, PutItemCommand, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as tableRoute from "@/app/api/tables/[table]/route";
 import * as tablesRoute from "@/app/api/tables/route";
@@ -67,9 +68,9 @@ describe("GET /api/tables", () => {
     const { status, headers, body } = await callRoute(tablesRoute.GET, "/api/tables", {});
     expect(status).toBe(200);
     expect(headers.get("cache-control")).toBe("no-store");
-    const { tables, region, endpoint } = body as TablesResponse;
+    const { tables, account, region } = body as TablesResponse;
+    expect(account).toBe("default");
     expect(region).toBe("us-east-1");
-    expect(endpoint).toBe("custom");
     const orders = tables.find((entry) => entry.name === ORDERS);
     const logs = tables.find((entry) => entry.name === LOGS);
     expect(orders?.detail).toMatchObject({ billingMode: "PROVISIONED", provisioned: { read: 7, write: 3 }, status: "ACTIVE" });
@@ -123,7 +124,7 @@ describe("GET /api/tables/:table", () => {
 
 describe("the product's DynamoDB client against a real DynamoDB", () => {
   it("refuses a write before it reaches the database", async () => {
-    await expect(dynamodb().send(new PutItemCommand({ TableName: LOGS, Item: { id: { S: "written-by-dashboard" } } }))).rejects.toBeInstanceOf(
+    await expect(dynamodb(LOCAL_SCOPE).send(new PutItemCommand({ TableName: LOGS, Item: { id: { S: "written-by-dashboard" } } }))).rejects.toBeInstanceOf(
       ReadOnlyViolationError,
     );
     const read = await fixtures.send(new GetItemCommand({ TableName: LOGS, Key: { id: { S: "written-by-dashboard" } } }));

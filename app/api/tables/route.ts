@@ -6,7 +6,7 @@ import { tablesOverview } from "@/lib/server/tables/tables-overview";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  return handleRoute(request, async () => jsonResponse(await tablesOverview()));
+  return handleRoute(request, async (_access, scope) => jsonResponse(await tablesOverview(scope)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -1,7 +1,6 @@
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { prefetchTable } from "@/lib/server/query/prefetch-table";
-import { scopeFromSearchParams, scopeOptions } from "@/lib/server/scope/resolve-scope";
 import { TableDescription } from "./table-description";
 
 export const dynamic = "force-dynamic";
@@ -13,12 +12,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TablePage({ params, searchParams }: Props) {
-  // The scope the page reads (?account=&region=): the global table card links each replica to its own region.
-  const scope = scopeFromSearchParams(await searchParams);
-  const { table, queryClient } = await prefetchTable((await params).table);
+  const { table, queryClient } = await prefetchTable((await params).table, await searchParams);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <TableDescription table={table} scope={scope} scopeOptions={scopeOptions()} />
+      <TableDescription table={table} />
     </HydrationBoundary>
   );
 }

@@ -2,7 +2,8 @@
 
 import { Breadcrumbs, tableCrumbs } from "@/components/layout/breadcrumbs";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { useScope, useScopeOptions } from "@/components/layout/scope-context";
+import { ScopedLink as Link } from "@/components/layout/scoped-link";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -11,7 +12,6 @@ import type { GlossaryTermId } from "@/lib/glossary/glossary-terms";
 import { Badge, StatusBadge } from "@/components/ui/status-badge";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatCount } from "@/lib/format/format-count";
-import type { Scope, ScopeOptions } from "@/lib/scope/scope";
 import { tablesQueries } from "@/lib/queries/tables-queries";
 import { billingLabel, capacityLabel, keySchemaLabel, projectionLabel, streamLabel, ttlLabel } from "@/lib/tables/describe-labels";
 import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
@@ -24,20 +24,23 @@ import { InsightsSection } from "./insights/insights-section";
 import { KeySampleSection } from "./key-sample/key-sample-section";
 import { SizeAuditSection } from "./size-audit/size-audit-section";
 
-/** `scope`: the account and region this page reads; `scopeOptions`: the configured ones (for links to other regions). */
-export function TableDescription({ table, scope, scopeOptions }: { table: string; scope: Scope; scopeOptions: ScopeOptions }) {
-  const query = useQuery(tablesQueries.detail(table));
+export function TableDescription({ table }: { table: string }) {
+  const scope = useScope();
+  const query = useQuery(tablesQueries.detail(scope, table));
   return (
     <div className="space-y-6">
       <Breadcrumbs crumbs={tableCrumbs(table)} />
       {query.isPending ? <div aria-busy="true" className="h-40 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" /> : null}
       {query.isError ? <ErrorPanel title={`Could not describe ${table}`} message={query.error.message} onRetry={() => void query.refetch()} /> : null}
-      {query.data ? <TableBody detail={query.data.table} scope={scope} scopeOptions={scopeOptions} /> : null}
+      {query.data ? <TableBody detail={query.data.table} /> : null}
     </div>
   );
 }
 
-function TableBody({ detail, scope, scopeOptions }: { detail: TableDetail; scope: Scope; scopeOptions: ScopeOptions }) {
+function TableBody({ detail }: { detail: TableDetail }) {
+  // The account and region this page reads, and the configured ones: the global table card links replicas to them.
+  const scope = useScope();
+  const scopeOptions = useScopeOptions();
   // One time range for the verdicts, the capacity charts and the hot keys, kept in the URL.
   const [capacity, updateCapacity] = useCapacityViewState();
   const averageItem = detail.itemCount && detail.sizeBytes !== null && detail.itemCount > 0 ? detail.sizeBytes / detail.itemCount : null;

@@ -4,7 +4,7 @@ import { CloudWatchClient, type CloudWatchClientConfig } from "@aws-sdk/client-c
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { env } from "@/lib/env";
 import { scopeKey, type Scope } from "@/lib/scope/scope";
-import { accountConfig, defaultScope } from "@/lib/server/scope/resolve-scope";
+import { accountConfig } from "@/lib/server/scope/resolve-scope";
 import { accountCredentials } from "./account-credentials";
 import { installReadOnlyGuard } from "./read-only-guard";
 import { CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS } from "./read-only-allowlist";
@@ -61,7 +61,7 @@ const isDynamoDb = (client: unknown): client is DynamoDBClient => client instanc
 const isCloudWatch = (client: unknown): client is CloudWatchClient => client instanceof CloudWatchClient;
 
 /** The scope's guarded DynamoDB client, built on first use and reused. */
-export function dynamodb(scope: Scope = defaultScope()): DynamoDBClient {
+export function dynamodb(scope: Scope): DynamoDBClient {
   return cached("dynamodb", scope, () => createDynamoDbClient(configFor(scope, env().dynamodbEndpoint)), isDynamoDb);
 }
 
@@ -71,10 +71,10 @@ export function dynamodb(scope: Scope = defaultScope()): DynamoDBClient {
  * ProvisionedThroughputExceededException / ThrottlingException, so it never keeps pressing on a table that is
  * already out of capacity and competing with the application's own traffic.
  */
-export function dynamodbForJobs(scope: Scope = defaultScope()): DynamoDBClient {
+export function dynamodbForJobs(scope: Scope): DynamoDBClient {
   return cached("dynamodb-jobs", scope, () => createDynamoDbClient({ ...configFor(scope, env().dynamodbEndpoint), maxAttempts: 1 }), isDynamoDb);
 }
 
-export function cloudwatch(scope: Scope = defaultScope()): CloudWatchClient {
+export function cloudwatch(scope: Scope): CloudWatchClient {
   return cached("cloudwatch", scope, () => createCloudWatchClient(configFor(scope, env().cloudwatchEndpoint)), isCloudWatch);
 }

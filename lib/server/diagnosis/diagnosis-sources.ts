@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/scope/scope";
 import { env } from "@/lib/env";
 import { withThresholds } from "@/lib/diagnosis/diagnosis-thresholds";
 import type { DiagnosisInputs } from "@/lib/diagnosis/diagnosis-response";
@@ -37,11 +38,11 @@ const finishedAt = (iso: string | null) => (iso ? Date.parse(iso) : null);
  * The latest finished key sample and size audit of the table, from the job registry (in memory, or the store it is
  * configured with: no AWS call). Keys are digested for a viewer before the rules run, so verdicts carry the digest.
  */
-export function jobInputs(tableName: string, access: Access): { input: Pick<DiagnosisInput, "keySample" | "sizeAudit" | "sizeAuditFinishedAt">; inputs: Pick<DiagnosisInputs, "keySample" | "sizeAudit"> } {
+export function jobInputs(scope: Scope, tableName: string, access: Access): { input: Pick<DiagnosisInput, "keySample" | "sizeAudit" | "sizeAuditFinishedAt">; inputs: Pick<DiagnosisInputs, "keySample" | "sizeAudit"> } {
   const registry = jobRegistry();
   // The registry keeps snapshots untyped by kind; each kind's runner stores its own result type.
-  const sample = registry.latest(tableName, "key-sample") as JobSnapshot<KeySampleParams, KeySampleResult> | undefined;
-  const audit = registry.latest(tableName, "size-audit") as JobSnapshot<SizeAuditParams, SizeAuditResult> | undefined;
+  const sample = registry.latest(scope, tableName, "key-sample") as JobSnapshot<KeySampleParams, KeySampleResult> | undefined;
+  const audit = registry.latest(scope, tableName, "size-audit") as JobSnapshot<SizeAuditParams, SizeAuditResult> | undefined;
   const sampleDone = sample?.result && sample.finishedAt ? { result: presentKeySampleResult(sample.result, access), at: Date.parse(sample.finishedAt) } : null;
   const auditDone = audit?.result && audit.finishedAt ? { result: presentSizeAuditResult(audit.result, access), at: Date.parse(audit.finishedAt) } : null;
   const input: Pick<DiagnosisInput, "keySample" | "sizeAudit" | "sizeAuditFinishedAt"> = {

@@ -4,6 +4,7 @@ import { diagnose } from "@/lib/diagnosis/diagnose";
 import type { DiagnosisOverviewResponse, OverviewDiagnosisInputs } from "@/lib/diagnosis/diagnosis-response";
 import { overviewVerdict, tablesToReport } from "@/lib/diagnosis/overview-verdict";
 import type { InsightsResponse } from "@/lib/insights/insights-types";
+import type { Scope } from "@/lib/scope/scope";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import type { Access } from "@/lib/server/auth/access";
 import { contributorInsightsStatus, type InsightsStatusResult } from "@/lib/server/insights/insights-status";
@@ -49,16 +50,16 @@ const hasEnabled = (status: PromiseSettledResult<InsightsStatusResult>) => statu
  * size audit are read as the page reads them. A check is partial only where Contributor Insights reports were left
  * unread (over the budget) or a source failed, and then it says so (overview-verdict.ts).
  */
-export async function overviewDiagnosis(access: Access, now = Date.now()): Promise<DiagnosisOverviewResponse> {
+export async function overviewDiagnosis(scope: Scope, access: Access, now = Date.now()): Promise<DiagnosisOverviewResponse> {
   const window = lastHour(now);
-  const tables = await describeForOverview(await listTableNames());
+  const tables = await describeForOverview(scope, await listTableNames(scope));
   const described: Described[] = tables.flatMap(({ name, detail }) => (detail ? [{ name, detail }] : []));
   const [metrics, statuses] = await Promise.all([
-    overviewBatch(tables, now).then(
+    overviewBatch(scope, tables, now).then(
       (batch): Metrics => ({ ok: true, batch }),
       (error: unknown): Metrics => ({ ok: false, error: sourceFailure(error, "CloudWatch metrics") }),
     ),
-    mapWithConcurrency(described, STATUS_CONCURRENCY, ({ name }) => settle(contributorInsightsStatus(name))),
+    mapWithConcurrency(described, STATUS_CONCURRENCY, ({ name }) => settle(contributorInsightsStatus(scope, name))),
   ]);
   const enabled = new Set(
     described.filter((_, position) => {
@@ -73,9 +74,9 @@ export async function overviewDiagnosis(access: Access, now = Date.now()): Promi
     const status = statuses[position];
     let insights: PromiseSettledResult<InsightsResponse> | null = null;
     if (status?.status === "rejected") insights = status;
-    else if (!enabled.has(name) || reported.has(name)) insights = await settle(tableInsights(name, window, {}, now));
+    else if (!enabled.has(name) || reported.has(name)) insights = await settle(tableInsights(scope, name, window, {}, now));
     const ci = insights ? insightsSource(insights, access) : null;
-    const jobs = jobInputs(name, access);
+    const jobs = jobInputs(scope, name, access);
     const inputs: OverviewDiagnosisInputs = {
       metrics: metrics.ok ? { ok: true } : { ok: false, error: metrics.error },
       contributorInsights: ci?.inputs ?? { ok: false, skipped: `Contributor Insights is on for this table, but the overview reads its reports for at most ${MAX_INSIGHTS_REPORTS} tables per refresh.` },

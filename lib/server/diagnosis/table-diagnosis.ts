@@ -3,6 +3,7 @@ import { diagnose } from "@/lib/diagnosis/diagnose";
 import type { DiagnosisResponse } from "@/lib/diagnosis/diagnosis-response";
 import type { Verdict } from "@/lib/diagnosis/diagnosis-types";
 import type { MetricsResponse } from "@/lib/metrics/metrics-response";
+import type { Scope } from "@/lib/scope/scope";
 import type { Access } from "@/lib/server/auth/access";
 import { tableInsights } from "@/lib/server/insights/table-insights";
 import { getTableMetrics } from "@/lib/server/metrics/table-metrics";
@@ -14,13 +15,13 @@ import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from ".
  * The table's verdicts over a window, from every source there is: CloudWatch metrics, Contributor Insights, the
  * latest key sample and size audit. A source that fails is reported as missing; the others still count.
  */
-export async function tableDiagnosis(tableName: string, params: MetricsParams, access: Access, now = Date.now()): Promise<DiagnosisResponse> {
-  const table = await describeTable(tableName);
-  const [metrics, insights] = await Promise.allSettled([getTableMetrics(tableName, { ...params, index: null }, now), tableInsights(tableName, params.window, {}, now)]);
+export async function tableDiagnosis(scope: Scope, tableName: string, params: MetricsParams, access: Access, now = Date.now()): Promise<DiagnosisResponse> {
+  const table = await describeTable(scope, tableName);
+  const [metrics, insights] = await Promise.allSettled([getTableMetrics(scope, tableName, { ...params, index: null }, now), tableInsights(scope, tableName, params.window, {}, now)]);
   const metricsResponse: MetricsResponse | null = metrics.status === "fulfilled" ? metrics.value : null;
   const metricsError = metrics.status === "rejected" ? sourceFailure(metrics.reason, "CloudWatch metrics") : null;
   const ci = insightsSource(insights, access);
-  const jobs = jobInputs(tableName, access);
+  const jobs = jobInputs(scope, tableName, access);
   const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, thresholds: diagnosisThresholds(), now });
   return {
     table: tableName,

@@ -3,16 +3,20 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { accessFor, type Access } from "@/lib/server/auth/access";
 import { requestIdentity } from "@/lib/server/auth/identity";
+import type { Scope } from "@/lib/scope/scope";
+import { scopeFromUrl } from "@/lib/server/scope/resolve-scope";
 import { errorResponse } from "./error-response";
 
 /**
- * Every API route runs through here: it resolves the caller (a 401 in proxy mode without the identity header), hands
- * the body what that caller may see, and turns any thrown error into the JSON error envelope. A test checks that
- * every handler under app/api uses it, so no route can skip the identity check.
+ * Every API route runs through here: it resolves the caller (a 401 in proxy mode without the identity header), then
+ * the account and region the request reads (`?account=&region=`, defaulting to the first configured; an unknown one
+ * is a 400 that lists the known ones), hands the body both, and turns any thrown error into the JSON error envelope.
+ * A test checks that every handler under app/api uses it, so no route can skip the identity or scope check.
  */
-export async function handleRoute(request: Request, body: (access: Access) => Promise<Response>): Promise<Response> {
+export async function handleRoute(request: Request, body: (access: Access, scope: Scope) => Promise<Response>): Promise<Response> {
   try {
-    return await body(accessFor(requestIdentity(request)));
+    const access = accessFor(requestIdentity(request));
+    return await body(access, scopeFromUrl(new URL(request.url)));
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/scope/scope";
 import { env } from "@/lib/env";
 import { GetInsightRuleReportCommand, type CloudWatchClient, type GetInsightRuleReportCommandOutput } from "@aws-sdk/client-cloudwatch";
 import { mapWithConcurrency } from "@/lib/async/map-with-concurrency";
@@ -26,11 +27,11 @@ const cache = new TtlCache<Loaded>(64);
  * to a day), and values are per minute. Cached and coalesced like the metrics: a live window for at most a minute.
  * Any CloudWatch failure is a 502 that names the AWS error.
  */
-export async function contributorReport(tableName: string, window: MetricWindow, clients: InsightsClients = {}, nowMs: number = Date.now()): Promise<ContributorReport | null> {
-  const { table, statuses } = await contributorInsightsStatus(tableName, clients);
+export async function contributorReport(scope: Scope, tableName: string, window: MetricWindow, clients: InsightsClients = {}, nowMs: number = Date.now()): Promise<ContributorReport | null> {
+  const { table, statuses } = await contributorInsightsStatus(scope, tableName, clients);
   const enabled = statuses.filter((status) => status.status === "ENABLED");
   if (enabled.length === 0) return null;
-  const { dynamodb, cloudwatch } = resolveClients(clients);
+  const { dynamodb, cloudwatch } = resolveClients(scope, clients);
   const rules = enabled.flatMap((status) => status.rules).sort();
   const key = JSON.stringify([clientKey(dynamodb), clientKey(cloudwatch), table.name, window.startMs, window.endMs, window.periodSeconds, rules]);
   const { value, outcome } = await cache.lookup(key, metricsTtlMs(window, nowMs), () => loadReport(cloudwatch, table, enabled, window));

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/scope/scope";
 import { DescribeContributorInsightsCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { mapWithConcurrency } from "@/lib/async/map-with-concurrency";
 import { howToEnable } from "@/lib/insights/insight-rules";
@@ -35,9 +36,9 @@ const cache = new TtlCache<InsightsStatusResult>(256);
  * Contributor Insights status of an exposed table (a hidden or missing one is a 404) and each of its GSIs, from
  * DescribeContributorInsights. A resource whose status cannot be read is UNAVAILABLE with the reason, never a 500.
  */
-export async function contributorInsightsStatus(tableName: string, clients: InsightsClients = {}): Promise<InsightsStatusResult> {
-  const table = await describeTable(tableName);
-  const { dynamodb } = resolveClients(clients);
+export async function contributorInsightsStatus(scope: Scope, tableName: string, clients: InsightsClients = {}): Promise<InsightsStatusResult> {
+  const table = await describeTable(scope, tableName);
+  const { dynamodb } = resolveClients(scope, clients);
   const key = JSON.stringify([clientKey(dynamodb), table.name, table.gsis.map((gsi) => gsi.name)]);
   return cache.get(key, STATUS_TTL_MS, async () => {
     const resources = [null, ...table.gsis.map((gsi) => gsi.name)];

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { csvColumns, csvHeader, csvRow } from "@/lib/dynamo/csv";
 import { toWireItem, type WireItem } from "@/lib/dynamo/wire-value";
+import type { Scope } from "@/lib/scope/scope";
 import { dynamodb } from "@/lib/server/aws/clients";
 import { parseInput } from "@/lib/server/http/route-helpers";
 import type { KeySchema } from "@/lib/tables/table-detail";
@@ -36,7 +37,7 @@ export type PreparedExport = { stream: ReadableStream<Uint8Array>; filename: str
  * item and RCU caps (the RCU cap may be passed by at most one page). Input errors surface before the first byte.
  * CSV columns are fixed by the first page; attributes first seen later go, as DynamoDB JSON, into one last column.
  */
-export async function prepareExport(tableName: string, params: ItemParams, options: ExportOptions, access: Access, signal: AbortSignal): Promise<PreparedExport> {
+export async function prepareExport(scope: Scope, tableName: string, params: ItemParams, options: ExportOptions, access: Access, signal: AbortSignal): Promise<PreparedExport> {
   assertMayExport(access);
   const settings = env();
   const maxItems = Math.min(options.maxItems ?? settings.exportMaxItems, settings.exportMaxItems);
@@ -44,13 +45,13 @@ export async function prepareExport(tableName: string, params: ItemParams, optio
   let fetchPage: (startKey: Record<string, AttributeValue> | undefined, limit: number) => Promise<PageResult>;
   let keys: KeySchema;
   if (options.source === "query") {
-    const { target, input } = await partitionQuery(tableName, params);
+    const { target, input } = await partitionQuery(scope, tableName, params);
     keys = target.table.keys;
-    fetchPage = (ExclusiveStartKey, Limit) => dynamodb().send(new QueryCommand({ ...input, ExclusiveStartKey, Limit }), { abortSignal: signal });
+    fetchPage = (ExclusiveStartKey, Limit) => dynamodb(scope).send(new QueryCommand({ ...input, ExclusiveStartKey, Limit }), { abortSignal: signal });
   } else {
-    const { target, input } = await tableScan(tableName, params);
+    const { target, input } = await tableScan(scope, tableName, params);
     keys = target.table.keys;
-    fetchPage = (ExclusiveStartKey, Limit) => dynamodb().send(new ScanCommand({ ...input, ExclusiveStartKey, Limit }), { abortSignal: signal });
+    fetchPage = (ExclusiveStartKey, Limit) => dynamodb(scope).send(new ScanCommand({ ...input, ExclusiveStartKey, Limit }), { abortSignal: signal });
   }
   const keyAttributes = keys.sortKey ? [keys.partitionKey.name, keys.sortKey.name] : [keys.partitionKey.name];
   const encoder = new TextEncoder();

@@ -5,12 +5,13 @@ import { AppError } from "@/lib/errors/app-error";
 import { KeyInputError, parseKeyJson } from "@/lib/dynamo/dynamodb-json";
 import { fromWireItem, toWireItem, type WireItem } from "@/lib/dynamo/wire-value";
 import type { ItemResponse } from "@/lib/items/items-api";
+import type { Scope } from "@/lib/scope/scope";
 import { dynamodb } from "@/lib/server/aws/clients";
 import { describeTable } from "@/lib/server/tables/describe-table";
 
 /** One item by its primary key, given as DynamoDB JSON ({"PK":{"S":"…"},"SK":{"S":"…"}}). */
-export async function getItem(tableName: string, keyJson: string | null, access: Access): Promise<ItemResponse> {
-  const table = await describeTable(tableName);
+export async function getItem(scope: Scope, tableName: string, keyJson: string | null, access: Access): Promise<ItemResponse> {
+  const table = await describeTable(scope, tableName);
   const keyAttributes = table.keys.sortKey ? [table.keys.partitionKey.name, table.keys.sortKey.name] : [table.keys.partitionKey.name];
   if (!keyJson) throw new AppError("BAD_REQUEST", `key: give the item's key as DynamoDB JSON with ${keyAttributes.join(" and ")}.`);
   let key: WireItem;
@@ -25,7 +26,7 @@ export async function getItem(tableName: string, keyJson: string | null, access:
       throw new AppError("BAD_REQUEST", `key: ${attribute.name} must be of type ${attribute.type}.`);
     }
   }
-  const result = await dynamodb().send(new GetItemCommand({ TableName: tableName, Key: fromWireItem(key), ReturnConsumedCapacity: "TOTAL" }));
+  const result = await dynamodb(scope).send(new GetItemCommand({ TableName: tableName, Key: fromWireItem(key), ReturnConsumedCapacity: "TOTAL" }));
   if (!result.Item) throw new AppError("NOT_FOUND", "No item has this key.");
   return { item: presentItem(toWireItem(result.Item), access, keyAttributes), consumedCapacity: result.ConsumedCapacity?.CapacityUnits ?? 0 };
 }

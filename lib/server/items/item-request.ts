@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeKey, type Scope } from "@/lib/scope/scope";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { FILTER_OPERATORS, filterNeedsValue, type AttributeFilter } from "@/lib/dynamo/filter-expression";
@@ -87,10 +88,10 @@ export function attributeFilter(params: ItemParams): AttributeFilter | undefined
   return { attribute: params.filterAttr, op: params.filterOp, value };
 }
 
-/** What a cursor is bound to: everything that shapes the read except the page size. */
-export function readScope(kind: string, table: string, params: ItemParams): string {
+/** What a cursor is bound to: everything that shapes the read except the page size, the account and region included. */
+export function readScope(kind: string, scope: Scope, table: string, params: ItemParams): string {
   const shape: Partial<ItemParams> = { ...params };
   delete shape.limit;
   delete shape.cursor;
-  return JSON.stringify([kind, table, shape]);
+  return JSON.stringify([kind, scopeKey(scope), table, shape]);
 }

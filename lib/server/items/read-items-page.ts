@@ -13,16 +13,17 @@ import type { ReadTarget } from "./read-target";
 /** One API page of a Query or a Scan: resume from the cursor, read, and hand back a cursor bound to the same read. */
 export async function readItemsPage(options: {
   target: ReadTarget;
-  scope: string;
+  /** What the cursor is bound to (readScope): the account, region, table, index and query. */
+  cursorScope: string;
   params: ItemParams;
   filtered: boolean;
   /** What the caller may see: a viewer's masked values never leave this function. */
   access: Access;
   fetchPage: (startKey: Record<string, AttributeValue> | undefined, limit: number) => Promise<PageResult>;
 }): Promise<ItemsPage> {
-  const { target, scope, params } = options;
+  const { target, cursorScope, params } = options;
   checkRead(options.access, target, params);
-  const startKey = params.cursor ? fromWireItem(decodeCursor(params.cursor, scope, target.index.cursorAttributes)) : undefined;
+  const startKey = params.cursor ? fromWireItem(decodeCursor(params.cursor, cursorScope, target.index.cursorAttributes)) : undefined;
   const outcome = await readPages({
     limit: params.limit,
     scanBudget: env().readScanBudget,
@@ -35,7 +36,7 @@ export async function readItemsPage(options: {
     items: presentTableItems(outcome.items, options.access, target),
     count: outcome.count,
     scannedCount: outcome.scannedCount,
-    nextCursor: outcome.lastEvaluatedKey ? encodeCursor(scope, outcome.lastEvaluatedKey) : null,
+    nextCursor: outcome.lastEvaluatedKey ? encodeCursor(cursorScope, outcome.lastEvaluatedKey) : null,
     consumedCapacity: outcome.consumedCapacity,
     requests: outcome.requests,
     stoppedAtBudget: outcome.stoppedAtBudget,

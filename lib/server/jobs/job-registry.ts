@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { estimateEtaMs, type ProgressReport } from "@/lib/jobs/job-progress";
 import type { JobError, JobKind, JobSnapshot, JobStatus, StopReason, ThrottleInfo } from "@/lib/jobs/job-types";
+import { sameScope, type Scope } from "@/lib/scope/scope";
 import { toAppError } from "@/lib/server/http/error-response";
 
 export type JobRunContext = {
@@ -28,6 +29,8 @@ type Entry<P, R> = {
   seq: number;
   id: string;
   kind: JobKind;
+  /** The account and region the job reads; a job is only ever found through its own scope. */
+  scope: Scope;
   table: string;
   params: P;
   status: JobStatus;
@@ -68,7 +71,7 @@ export class JobRegistry {
     return running;
   }
 
-  start<P, R>(kind: JobKind, table: string, params: P, run: JobRunner<R>, initial: ProgressReport): JobSnapshot<P, R> {
+  start<P, R>(kind: JobKind, scope: Scope, table: string, params: P, run: JobRunner<R>, initial: ProgressReport): JobSnapshot<P, R> {
     if (this.runningCount >= this.options.maxRunning) {
       throw new AppError(
         "THROTTLED",
@@ -76,7 +79,7 @@ export class JobRegistry {
         RETRY_AFTER_SECONDS,
       );
     }
-    const twin = [...this.jobs.values()].find((entry) => entry.status === "running" && entry.table === table && entry.kind === kind);
+    const twin = [...this.jobs.values()].find((entry) => entry.status === "running" && sameScope(entry.scope, scope) && entry.table === table && entry.kind === kind);
     if (twin) {
       // Two audits of one table would only double the load on it; the UI can show (or cancel) the running one.
       throw new AppError("CONFLICT", `A ${kind} job of table ${table} is already running (id ${twin.id}). Cancel it or wait for it to finish.`);
@@ -85,6 +88,7 @@ export class JobRegistry {
       seq: ++this.seq,
       id: randomUUID(),
       kind,
+      scope: { account: scope.account, region: scope.region },
       table,
       params,
       status: "running",
@@ -104,21 +108,22 @@ export class JobRegistry {
     return this.snapshot(entry);
   }
 
-  get(id: string): JobSnapshot<unknown, unknown> | undefined {
-    const entry = this.jobs.get(id);
+  /** A job by id, only within its own account and region: from another scope it does not exist. */
+  get(scope: Scope, id: string): JobSnapshot<unknown, unknown> | undefined {
+    const entry = this.entryIn(scope, id);
     return entry && this.snapshot(entry);
   }
 
-  /** The newest job of this kind on the table, running or finished. */
-  latest(table: string, kind: JobKind): JobSnapshot<unknown, unknown> | undefined {
+  /** The newest job of this kind on the scope's table, running or finished. */
+  latest(scope: Scope, table: string, kind: JobKind): JobSnapshot<unknown, unknown> | undefined {
     let newest: Entry<unknown, unknown> | undefined;
-    for (const entry of this.jobs.values()) if (entry.table === table && entry.kind === kind && (!newest || entry.seq > newest.seq)) newest = entry;
+    for (const entry of this.jobs.values()) if (sameScope(entry.scope, scope) && entry.table === table && entry.kind === kind && (!newest || entry.seq > newest.seq)) newest = entry;
     return newest && this.snapshot(newest);
   }
 
   /** Cancels a running job and waits (briefly) for it to stop; a finished job is answered as it is. */
-  async cancel(id: string): Promise<JobSnapshot<unknown, unknown> | undefined> {
-    const entry = this.jobs.get(id);
+  async cancel(scope: Scope, id: string): Promise<JobSnapshot<unknown, unknown> | undefined> {
+    const entry = this.entryIn(scope, id);
     if (!entry) return undefined;
     if (entry.status === "running") {
       entry.controller.abort();
@@ -127,9 +132,14 @@ export class JobRegistry {
     return this.snapshot(entry);
   }
 
-  /** Resolves once the job has finished. */
-  async whenFinished(id: string): Promise<JobSnapshot<unknown, unknown> | undefined> {
+  private entryIn(scope: Scope, id: string): Entry<unknown, unknown> | undefined {
     const entry = this.jobs.get(id);
+    return entry && sameScope(entry.scope, scope) ? entry : undefined;
+  }
+
+  /** Resolves once the job has finished. */
+  async whenFinished(scope: Scope, id: string): Promise<JobSnapshot<unknown, unknown> | undefined> {
+    const entry = this.entryIn(scope, id);
     if (!entry) return undefined;
     await entry.done;
     return this.snapshot(entry);
@@ -167,7 +177,7 @@ export class JobRegistry {
   /** A finished job replaces the older finished jobs of its kind on its table. */
   private dropReplaced(finished: Entry<unknown, unknown>): void {
     for (const [id, entry] of this.jobs) {
-      if (entry.seq < finished.seq && entry.status !== "running" && entry.table === finished.table && entry.kind === finished.kind) this.jobs.delete(id);
+      if (entry.seq < finished.seq && entry.status !== "running" && sameScope(entry.scope, finished.scope) && entry.table === finished.table && entry.kind === finished.kind) this.jobs.delete(id);
     }
   }
 
@@ -185,6 +195,8 @@ export class JobRegistry {
     return {
       id: entry.id,
       kind: entry.kind,
+      account: entry.scope.account,
+      region: entry.scope.region,
       table: entry.table,
       status: entry.status,
       params: entry.params,

@@ -3,6 +3,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { LsiProjection } from "@/lib/dynamo/item-size";
 import type { SizeAuditJob, SizeAuditParams, SizeAuditResult } from "@/lib/jobs/job-types";
 import { SizeAuditAccumulator, type AuditTable } from "@/lib/jobs/size-audit-accumulator";
+import type { Scope } from "@/lib/scope/scope";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import { describeTable } from "@/lib/server/tables/describe-table";
 import { budgetedScan } from "./budgeted-scan";
@@ -20,17 +21,18 @@ export type SizeAuditOptions = {
  * Starts a size audit of an exposed table (a hidden or missing one is a 404) as a background job and returns its
  * first snapshot. Only an in-memory job is created; the table is only read.
  */
-export async function startSizeAudit(tableName: string, params: SizeAuditParams, options: SizeAuditOptions = {}): Promise<SizeAuditJob> {
-  const table = await describeTable(tableName);
+export async function startSizeAudit(scope: Scope, tableName: string, params: SizeAuditParams, options: SizeAuditOptions = {}): Promise<SizeAuditJob> {
+  const table = await describeTable(scope, tableName);
   const registry = options.registry ?? jobRegistry();
   const initial = scanProgress(params, table.itemCount, { itemsRead: 0, rcuUsed: 0, pages: 0, maxPageRcu: 0, segmentsDone: 0, segments: params.segments });
-  return registry.start("size-audit", tableName, params, (context) => runSizeAudit(table, params, context, options), initial);
+  return registry.start("size-audit", scope, tableName, params, (context) => runSizeAudit(scope, table, params, context, options), initial);
 }
 
 /** The audit itself: one budgeted Scan feeding a bounded-memory accumulator. Returns a partial result when stopped early. */
-export async function runSizeAudit(table: TableDetail, params: SizeAuditParams, context: JobRunContext, options: SizeAuditOptions = {}): Promise<JobOutcome<SizeAuditResult>> {
+export async function runSizeAudit(scope: Scope, table: TableDetail, params: SizeAuditParams, context: JobRunContext, options: SizeAuditOptions = {}): Promise<JobOutcome<SizeAuditResult>> {
   const accumulator = new SizeAuditAccumulator(auditTable(table), { mode: params.mode, thresholdBytes: params.thresholdBytes });
   const scan = await budgetedScan({
+    scope,
     table: table.name,
     segments: params.segments,
     rcuBudget: params.rcuBudget,

@@ -3,6 +3,7 @@ import { GetMetricDataCommand, type CloudWatchClient, type GetMetricDataCommandO
 import { AppError } from "@/lib/errors/app-error";
 import { mapWithConcurrency } from "@/lib/async/map-with-concurrency";
 import { DYNAMODB_NAMESPACE } from "@/lib/metrics/metric-series";
+import type { Scope } from "@/lib/scope/scope";
 import { cloudwatch } from "@/lib/server/aws/clients";
 import { ReadOnlyViolationError } from "@/lib/server/aws/read-only-guard";
 import { cloudWatchFailure } from "./cloudwatch-failure";
@@ -114,14 +115,14 @@ async function fetchBatch(client: CloudWatchClient, batch: readonly MetricQuery[
  * followed through NextToken (a call returns at most 100,800 datapoints). Sparse metrics such as throttle events
  * cost nothing extra, so one batch is usually one call. Every query gets an entry, empty when CloudWatch had no data.
  */
-export async function fetchMetricData(queries: readonly MetricQuery[], range: { startMs: number; endMs: number }, options: FetchOptions = {}): Promise<FetchedMetrics> {
+export async function fetchMetricData(scope: Scope, queries: readonly MetricQuery[], range: { startMs: number; endMs: number }, options: FetchOptions = {}): Promise<FetchedMetrics> {
   const points = new Map<string, MetricPoints>();
   for (const query of queries) {
     if (points.has(query.key)) throw new Error(`Metric query key ${query.key} is used twice`);
     points.set(query.key, { timestamps: [], values: [] });
   }
   if (queries.length === 0) return { points, calls: 0 };
-  const client = options.client ?? cloudwatch();
+  const client = options.client ?? cloudwatch(scope);
   const calls = await mapWithConcurrency(batchQueries(queries), BATCH_CONCURRENCY, (batch) => fetchBatch(client, batch, range, options.maxDatapoints, points));
   return { points, calls: calls.reduce((sum, count) => sum + count, 0) };
 }

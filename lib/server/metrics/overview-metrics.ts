@@ -7,6 +7,7 @@ import { queryKey, scopeDimensions, type SeriesDefinition, type TableSeriesInput
 import { gridTimestamps, metricsTtlMs, partialFrom, resolveMetricWindow, type MetricWindow } from "@/lib/metrics/metric-window";
 import type { CacheStatus, MetricSeries, MetricsResponse, OverviewMetricsResponse } from "@/lib/metrics/metrics-response";
 import { OVERVIEW_QUERIES, summarizeOverview, troubleOrder, type OverviewQueryKey, type TableOverviewMetrics } from "@/lib/metrics/overview-summary";
+import { scopeKey, type Scope } from "@/lib/scope/scope";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import { TtlCache } from "@/lib/server/cache/ttl-cache";
 import { toAppError } from "@/lib/server/http/error-response";
@@ -25,7 +26,8 @@ type LoadedOverview = {
   fetchedAt: number;
 };
 
-const cache = new TtlCache<LoadedOverview>(16);
+// A few entries per account and region (the table set changes rarely within a minute).
+const cache = new TtlCache<LoadedOverview>(256);
 /** DescribeTable is cached for 10 s and shared with the table list, which describes every table anyway. */
 const DESCRIBE_CONCURRENCY = 8;
 
@@ -36,11 +38,11 @@ export function lastHour(nowMs: number): MetricWindow {
   return resolved.window;
 }
 
-export async function describeForOverview(tableNames: readonly string[]): Promise<OverviewTable[]> {
+export async function describeForOverview(scope: Scope, tableNames: readonly string[]): Promise<OverviewTable[]> {
   const names = [...new Set(tableNames)].sort();
   return mapWithConcurrency(names, DESCRIBE_CONCURRENCY, async (name) => {
     try {
-      return { name, detail: await describeTable(name) };
+      return { name, detail: await describeTable(scope, name) };
     } catch (error) {
       // The table list reports a table it cannot describe in its own row; here it only loses its GSI series.
       if (!toAppError(error)) console.error(`[dynamo-lens] overview: describing ${name} failed`, error);
@@ -65,7 +67,7 @@ const summaryKey = (table: string, query: (typeof OVERVIEW_QUERIES)[number]) => 
  * Every table's diagnosis series (26 table-level queries, and 16 per GSI) in one list, so tables share GetMetricData
  * calls of up to 500 queries. The overview's 16 summary queries are among them, so the summary costs nothing extra.
  */
-async function loadOverview(tables: readonly OverviewTable[], window: MetricWindow): Promise<LoadedOverview> {
+async function loadOverview(scope: Scope, tables: readonly OverviewTable[], window: MetricWindow): Promise<LoadedOverview> {
   const queries = new Map<string, MetricQuery>();
   for (const table of tables) {
     for (const query of seriesQueries(definitionsOf(table, window.periodSeconds), window.periodSeconds, keyFor(table.name))) queries.set(query.key, query);
@@ -74,7 +76,7 @@ async function loadOverview(tables: readonly OverviewTable[], window: MetricWind
       if (!queries.has(key)) queries.set(key, { key, metric: query.metric, stat: query.stat, dimensions: scopeDimensions({ table: table.name, index: null, operation: null }), periodSeconds: window.periodSeconds });
     }
   }
-  const { points } = await fetchMetricData([...queries.values()], window);
+  const { points } = await fetchMetricData(scope, [...queries.values()], window);
   const summaries: Record<string, TableOverviewMetrics> = {};
   const series: Record<string, MetricSeries[]> = {};
   for (const table of tables) {
@@ -89,15 +91,15 @@ async function loadOverview(tables: readonly OverviewTable[], window: MetricWind
   return { tables: summaries, series, order: troubleOrder(summaries), fetchedAt: Date.now() };
 }
 
-/** The shared batch: one per set of tables (with their GSIs and billing modes) and aligned window, cached and coalesced. */
-async function loadShared(tables: readonly OverviewTable[], nowMs: number): Promise<{ window: MetricWindow; value: LoadedOverview; outcome: CacheStatus }> {
+/** The shared batch: one per account and region, set of tables (with their GSIs and billing modes) and aligned window, cached and coalesced. */
+async function loadShared(scope: Scope, tables: readonly OverviewTable[], nowMs: number): Promise<{ window: MetricWindow; value: LoadedOverview; outcome: CacheStatus }> {
   const window = lastHour(nowMs);
   // Everything that decides which series are asked (GSIs, units): a table that changes them gets a new batch.
   const shape = tables.map((table) => [table.detail !== null, seriesInputOf(table, window.periodSeconds)]);
   // A hash keeps the key short when hundreds of tables are listed.
   const shapeHash = createHash("sha256").update(JSON.stringify(shape)).digest("base64url");
-  const key = JSON.stringify([shapeHash, window.startMs, window.endMs, window.periodSeconds]);
-  const { value, outcome } = await cache.lookup(key, metricsTtlMs(window, nowMs), () => loadOverview(tables, window));
+  const key = JSON.stringify([scopeKey(scope), shapeHash, window.startMs, window.endMs, window.periodSeconds]);
+  const { value, outcome } = await cache.lookup(key, metricsTtlMs(window, nowMs), () => loadOverview(scope, tables, window));
   return { window, value, outcome };
 }
 
@@ -108,8 +110,8 @@ export type OverviewBatch = {
 };
 
 /** The overview's batch for tables already described: the summaries and, per table, what the diagnosis reads. */
-export async function overviewBatch(tables: readonly OverviewTable[], nowMs: number = Date.now()): Promise<OverviewBatch> {
-  const { window, value, outcome } = await loadShared(tables, nowMs);
+export async function overviewBatch(scope: Scope, tables: readonly OverviewTable[], nowMs: number = Date.now()): Promise<OverviewBatch> {
+  const { window, value, outcome } = await loadShared(scope, tables, nowMs);
   const timestamps = gridTimestamps(window);
   const overview: OverviewMetricsResponse = { start: window.startMs, end: window.endMs, period: window.periodSeconds, timestamps, tables: value.tables, order: value.order, fetchedAt: value.fetchedAt, cache: outcome };
   const metricsFor = (table: string): MetricsResponse | null => {
@@ -125,6 +127,6 @@ export async function overviewBatch(tables: readonly OverviewTable[], nowMs: num
  * possible, cached for a minute and shared by concurrent viewers and by the overview's diagnosis. Callers pass only
  * exposed tables.
  */
-export async function overviewMetrics(tableNames: readonly string[], nowMs: number = Date.now()): Promise<OverviewMetricsResponse> {
-  return (await overviewBatch(await describeForOverview(tableNames), nowMs)).overview;
+export async function overviewMetrics(scope: Scope, tableNames: readonly string[], nowMs: number = Date.now()): Promise<OverviewMetricsResponse> {
+  return (await overviewBatch(scope, await describeForOverview(scope, tableNames), nowMs)).overview;
 }

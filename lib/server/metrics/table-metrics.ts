@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { tableSeriesDefinitions } from "@/lib/metrics/metric-series";
 import { gridTimestamps, metricsTtlMs, partialFrom, type MetricWindow } from "@/lib/metrics/metric-window";
 import type { MetricSeries, MetricsResponse } from "@/lib/metrics/metrics-response";
+import { scopeKey, type Scope } from "@/lib/scope/scope";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import { TtlCache } from "@/lib/server/cache/ttl-cache";
 import { describeTable } from "@/lib/server/tables/describe-table";
@@ -16,9 +17,9 @@ type LoadedMetrics = { series: MetricSeries[]; fetchedAt: number };
 const cache = new TtlCache<LoadedMetrics>(64);
 
 /** Every series of the table and all its GSIs for one window, read in as few GetMetricData calls as possible. */
-async function loadTableMetrics(table: TableDetail, window: MetricWindow): Promise<LoadedMetrics> {
+async function loadTableMetrics(scope: Scope, table: TableDetail, window: MetricWindow): Promise<LoadedMetrics> {
   const definitions = tableSeriesDefinitions(seriesInputFor(table, window.periodSeconds));
-  const { points } = await fetchMetricData(seriesQueries(definitions, window.periodSeconds), window);
+  const { points } = await fetchMetricData(scope, seriesQueries(definitions, window.periodSeconds), window);
   return { series: seriesFromPoints(definitions, points, window), fetchedAt: Date.now() };
 }
 
@@ -35,12 +36,12 @@ function checkIndex(table: TableDetail, index: string): void {
  * or the table and one GSI. Viewers of the same table and aligned window share one cached CloudWatch round, and
  * requests arriving while it is in flight join it, whatever index they filter to.
  */
-export async function getTableMetrics(tableName: string, params: MetricsParams, nowMs: number = Date.now()): Promise<MetricsResponse> {
-  const table = await describeTable(tableName);
+export async function getTableMetrics(scope: Scope, tableName: string, params: MetricsParams, nowMs: number = Date.now()): Promise<MetricsResponse> {
+  const table = await describeTable(scope, tableName);
   if (params.index !== null) checkIndex(table, params.index);
   const { window, index } = params;
-  const key = JSON.stringify([table.name, window.startMs, window.endMs, window.periodSeconds]);
-  const { value, outcome } = await cache.lookup(key, metricsTtlMs(window, nowMs), () => loadTableMetrics(table, window));
+  const key = JSON.stringify([scopeKey(scope), table.name, window.startMs, window.endMs, window.periodSeconds]);
+  const { value, outcome } = await cache.lookup(key, metricsTtlMs(window, nowMs), () => loadTableMetrics(scope, table, window));
   return {
     table: table.name,
     range: window.range,

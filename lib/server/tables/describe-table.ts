@@ -3,6 +3,7 @@ import { DescribeTableCommand, DescribeTimeToLiveCommand, type TimeToLiveDescrip
 import { AppError } from "@/lib/errors/app-error";
 import { fromTableDescription } from "@/lib/tables/from-table-description";
 import type { TableDetail } from "@/lib/tables/table-detail";
+import { scopeKey, type Scope } from "@/lib/scope/scope";
 import { dynamodb } from "@/lib/server/aws/clients";
 import { TtlCache } from "@/lib/server/cache/ttl-cache";
 import { isTableExposed } from "./list-tables";
@@ -10,13 +11,13 @@ import { isTableExposed } from "./list-tables";
 const DESCRIBE_TTL_MS = 10_000;
 const cache = new TtlCache<TableDetail>(1_000);
 
-export function tableNotFound(tableName: string): AppError {
-  return new AppError("NOT_FOUND", `Table "${tableName}" was not found in this region.`);
+export function tableNotFound(scope: Scope, tableName: string): AppError {
+  return new AppError("NOT_FOUND", `Table "${tableName}" was not found in ${scope.region} (account ${scope.account}).`);
 }
 
-async function describeTimeToLive(tableName: string): Promise<TimeToLiveDescription | null> {
+async function describeTimeToLive(scope: Scope, tableName: string): Promise<TimeToLiveDescription | null> {
   try {
-    const result = await dynamodb().send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    const result = await dynamodb(scope).send(new DescribeTimeToLiveCommand({ TableName: tableName }));
     return result.TimeToLiveDescription ?? null;
   } catch (error) {
     // A policy may grant DescribeTable but not DescribeTimeToLive; show TTL as unknown rather than failing the table.
@@ -26,18 +27,18 @@ async function describeTimeToLive(tableName: string): Promise<TimeToLiveDescript
 }
 
 /** The full description of one exposed table. Tables hidden by TABLES are reported exactly like missing ones. */
-export async function describeTable(tableName: string): Promise<TableDetail> {
-  if (!isTableExposed(tableName)) throw tableNotFound(tableName);
-  return cache.get(tableName, DESCRIBE_TTL_MS, async () => {
+export async function describeTable(scope: Scope, tableName: string): Promise<TableDetail> {
+  if (!isTableExposed(scope, tableName)) throw tableNotFound(scope, tableName);
+  return cache.get(JSON.stringify([scopeKey(scope), tableName]), DESCRIBE_TTL_MS, async () => {
     try {
       const [description, ttl] = await Promise.all([
-        dynamodb().send(new DescribeTableCommand({ TableName: tableName })),
-        describeTimeToLive(tableName),
+        dynamodb(scope).send(new DescribeTableCommand({ TableName: tableName })),
+        describeTimeToLive(scope, tableName),
       ]);
-      if (!description.Table) throw tableNotFound(tableName);
+      if (!description.Table) throw tableNotFound(scope, tableName);
       return fromTableDescription(description.Table, ttl);
     } catch (error) {
-      if (error instanceof Error && error.name === "ResourceNotFoundException") throw tableNotFound(tableName);
+      if (error instanceof Error && error.name === "ResourceNotFoundException") throw tableNotFound(scope, tableName);
       throw error;
     }
   });

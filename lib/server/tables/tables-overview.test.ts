@@ -1,11 +1,12 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { dynamodb } from "@/lib/server/aws/clients";
 import { tablesOverview } from "./tables-overview";
 
 // DynamoDB Local grants everything, so a per-table AccessDenied can only be simulated.
-const mock = mockClient(dynamodb());
+const mock = mockClient(dynamodb(LOCAL_SCOPE));
 afterEach(() => mock.reset());
 
 const description = (name: string) => ({
@@ -25,7 +26,7 @@ describe("tablesOverview", () => {
     mock.on(DescribeTableCommand, { TableName: "denied" }).rejects(Object.assign(new Error("not authorized"), { name: "AccessDeniedException" }));
     mock.on(DescribeTimeToLiveCommand).resolves({ TimeToLiveDescription: { TimeToLiveStatus: "DISABLED" } });
 
-    const overview = await tablesOverview();
+    const overview = await tablesOverview(LOCAL_SCOPE);
     expect(overview.tables).toHaveLength(2);
     expect(overview.tables[0]).toMatchObject({ name: "alpha", error: null, detail: { name: "alpha", billingMode: "PAY_PER_REQUEST" } });
     expect(overview.tables[1]).toMatchObject({ name: "denied", detail: null, error: { code: "FORBIDDEN" } });
@@ -40,7 +41,7 @@ describe("tablesOverview", () => {
     // A fresh module graph gets a fresh list cache; the client is cached on globalThis, so the mock still applies.
     vi.resetModules();
     const fresh = await import("./tables-overview");
-    const overview = await fresh.tablesOverview();
+    const overview = await fresh.tablesOverview(LOCAL_SCOPE);
     expect(overview.tables.map((entry) => entry.name)).toEqual(["p1", "p2"]);
     // A policy without DescribeTimeToLive shows TTL as unknown instead of failing the table.
     expect(overview.tables[0]?.detail?.ttl).toBeNull();

@@ -1,6 +1,6 @@
 import "server-only";
-import { env } from "@/lib/env";
 import { mapWithConcurrency } from "@/lib/async/map-with-concurrency";
+import type { Scope } from "@/lib/scope/scope";
 import type { TableListEntry, TablesResponse } from "@/lib/tables/table-detail";
 import { toAppError } from "@/lib/server/http/error-response";
 import { describeTable } from "./describe-table";
@@ -9,11 +9,11 @@ import { listTableNames } from "./list-tables";
 /** Enough parallelism to describe hundreds of tables quickly without tripping DescribeTable's rate limit. */
 const DESCRIBE_CONCURRENCY = 8;
 
-export async function tablesOverview(): Promise<TablesResponse> {
-  const names = await listTableNames();
+export async function tablesOverview(scope: Scope): Promise<TablesResponse> {
+  const names = await listTableNames(scope);
   const tables = await mapWithConcurrency(names, DESCRIBE_CONCURRENCY, async (name): Promise<TableListEntry> => {
     try {
-      return { name, detail: await describeTable(name), error: null };
+      return { name, detail: await describeTable(scope, name), error: null };
     } catch (error) {
       // One unreadable table must not hide the others: report it in its own row.
       const appError = toAppError(error);
@@ -25,6 +25,5 @@ export async function tablesOverview(): Promise<TablesResponse> {
       };
     }
   });
-  const settings = env();
-  return { region: settings.awsRegion, endpoint: settings.dynamodbEndpoint ? "custom" : "aws", tables };
+  return { account: scope.account, region: scope.region, tables };
 }

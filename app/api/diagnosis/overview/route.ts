@@ -6,7 +6,7 @@ import { handleRoute, methodNotAllowed } from "@/lib/server/http/route-helpers";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  return handleRoute(request, async (access) => jsonResponse(await overviewDiagnosis(access)));
+  return handleRoute(request, async (access, scope) => jsonResponse(await overviewDiagnosis(scope, access)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -7,7 +7,7 @@ import { listTableNames } from "@/lib/server/tables/list-tables";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  return handleRoute(request, async () => jsonResponse(await overviewMetrics(await listTableNames(), Date.now())));
+  return handleRoute(request, async (_access, scope) => jsonResponse(await overviewMetrics(scope, await listTableNames(scope), Date.now())));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -11,9 +11,9 @@ export const dynamic = "force-dynamic";
 const paramsSchema = z.object({ table: tableNameSchema });
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(request, async () => {
+  return handleRoute(request, async (_access, scope) => {
     const { table } = parseInput(paramsSchema, await context.params);
-    const body: TableResponse = { table: await describeTable(table) };
+    const body: TableResponse = { table: await describeTable(scope, table) };
     return jsonResponse(body);
   });
 }

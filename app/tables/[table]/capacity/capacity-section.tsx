@@ -1,5 +1,6 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
@@ -22,8 +23,9 @@ const TONES = {
 
 /** Capacity and throttling from CloudWatch. If CloudWatch fails, this section says so and the rest of the page works. */
 export function CapacitySection({ detail, state, update }: { detail: TableDetail; state: CapacityViewState; update: (patch: Partial<CapacityViewState>) => void }) {
+  const scope = useScope();
   const params = useMemo(() => metricsQueryParams(state), [state]);
-  const query = useQuery(metricsQueries.table(detail.name, params, REFRESH_MS[state.refresh]));
+  const query = useQuery(metricsQueries.table(scope, detail.name, params, REFRESH_MS[state.refresh]));
   const data = query.data;
   const gsi = state.gsi && detail.gsis.some((index) => index.name === state.gsi) ? state.gsi : null;
   const charts = useMemo(() => {

@@ -1,7 +1,9 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { ScopedLink } from "@/components/layout/scoped-link";
 import { useMemo, useState } from "react";
 import { TermHint } from "@/components/glossary/term-hint";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -34,15 +36,15 @@ function EvidenceLinkView({ table, evidence }: { table: string; evidence: Eviden
   if (link.kind === "partition") {
     const params = viewStateToParams({ ...DEFAULT_VIEW_STATE, index: link.index, pk: link.key });
     return (
-      <Link href={`/tables/${encodeURIComponent(table)}/items?${params.toString()}`} className="ml-2 text-sky-700 hover:underline dark:text-sky-400">
+      <ScopedLink href={`/tables/${encodeURIComponent(table)}/items?${params.toString()}`} className="ml-2 text-sky-700 hover:underline dark:text-sky-400">
         open partition
-      </Link>
+      </ScopedLink>
     );
   }
   return (
-    <Link href={itemHref(table, link.key)} className="ml-2 text-sky-700 hover:underline dark:text-sky-400">
+    <ScopedLink href={itemHref(table, link.key)} className="ml-2 text-sky-700 hover:underline dark:text-sky-400">
       open item
-    </Link>
+    </ScopedLink>
   );
 }
 
@@ -95,8 +97,9 @@ function VerdictCard({ table, verdict, open }: { table: string; verdict: Verdict
 
 /** The first thing on the table page: what is wrong, in plain sentences, each with its evidence one click away. */
 export function VerdictsPanel({ table, capacity }: { table: string; capacity: CapacityViewState }) {
+  const scope = useScope();
   const params = useMemo(() => metricsQueryParams(capacity), [capacity]);
-  const query = useQuery(diagnosisQueries.table(table, params, REFRESH_MS[capacity.refresh]));
+  const query = useQuery(diagnosisQueries.table(scope, table, params, REFRESH_MS[capacity.refresh]));
   if (query.isPending) return <div aria-busy="true" className="h-14 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />;
   if (query.isError) return <ErrorPanel title="Could not diagnose this table" message={query.error.message} onRetry={() => void query.refetch()} />;
   const { verdicts, inputs } = query.data;

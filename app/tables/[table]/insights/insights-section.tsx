@@ -1,5 +1,6 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { KeyHeatMap } from "@/components/charts/key-heat-map";
@@ -121,8 +122,9 @@ function Report({ table, report, capacity, window, keysDigested }: { table: stri
 
 /** Which partition keys get the traffic (Contributor Insights), over the capacity section's time range. */
 export function InsightsSection({ table, capacity }: { table: string; capacity: CapacityViewState }) {
+  const scope = useScope();
   const params = useMemo(() => metricsQueryParams(capacity), [capacity]);
-  const query = useQuery(diagnosisQueries.insights(table, params, REFRESH_MS[capacity.refresh]));
+  const query = useQuery(diagnosisQueries.insights(scope, table, params, REFRESH_MS[capacity.refresh]));
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <section aria-labelledby="insights-heading" className="space-y-3" data-testid="insights-section">

@@ -1,8 +1,9 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { Breadcrumbs, tableCrumbs } from "@/components/layout/breadcrumbs";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { ScopedLink as Link } from "@/components/layout/scoped-link";
 import { useSearchParams } from "next/navigation";
 import { ItemSizePanel } from "@/components/items/item-size-panel";
 import { ItemView } from "@/components/items/item-view";
@@ -19,9 +20,10 @@ const keyAttributes = (detail: TableDetail) => ({ partitionKey: detail.keys.part
 
 /** The shareable page of one item: /tables/T/item?key=<DynamoDB JSON of its key>. */
 export function ItemPermalink({ table }: { table: string }) {
+  const scope = useScope();
   const key = useSearchParams().get("key");
-  const detail = useQuery(tablesQueries.detail(table)).data?.table;
-  const item = useQuery({ ...itemsQueries.item(table, key ?? ""), enabled: key !== null });
+  const detail = useQuery(tablesQueries.detail(scope, table)).data?.table;
+  const item = useQuery({ ...itemsQueries.item(scope, table, key ?? ""), enabled: key !== null });
   const pk = detail && item.data ? keyText(item.data.item[detail.keys.partitionKey.name]) : null;
   const partitionHref = pk !== null ? `/tables/${encodeURIComponent(table)}/items?${viewStateToParams({ ...DEFAULT_VIEW_STATE, pk }).toString()}` : null;
 

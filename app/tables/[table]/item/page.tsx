@@ -5,14 +5,14 @@ import { ItemPermalink } from "./item-permalink";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ table: string }> };
+type Props = { params: Promise<{ table: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${decodeURIComponent((await params).table)} item` };
 }
 
-export default async function ItemPage({ params }: Props) {
-  const { table, queryClient } = await prefetchTable((await params).table);
+export default async function ItemPage({ params, searchParams }: Props) {
+  const { table, queryClient } = await prefetchTable((await params).table, await searchParams);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ItemPermalink table={table} />

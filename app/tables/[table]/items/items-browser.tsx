@@ -1,5 +1,6 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { Breadcrumbs, tableCrumbs } from "@/components/layout/breadcrumbs";
 import { useQuery } from "@tanstack/react-query";
 import { ViewTabs } from "@/components/items/view-tabs";
@@ -20,7 +21,8 @@ const VIEW_TABS = [
 ] as const;
 
 export function ItemsBrowser({ table }: { table: string }) {
-  const detailQuery = useQuery(tablesQueries.detail(table));
+  const scope = useScope();
+  const detailQuery = useQuery(tablesQueries.detail(scope, table));
   const [state, update] = useItemsViewState();
   const detail = detailQuery.data?.table;
 

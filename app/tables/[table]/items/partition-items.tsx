@@ -1,5 +1,6 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -39,14 +40,15 @@ export function PartitionItems({ table, index, state, update }: Props) {
 }
 
 function SelectedPartition({ table, index, state, update }: Props) {
+  const scope = useScope();
   const params = useMemo(() => readParams(state), [state]);
-  const query = useInfiniteQuery(itemsQueries.query(table, params));
+  const query = useInfiniteQuery(itemsQueries.query(scope, table, params));
   const countParams = useMemo(() => {
     const copy = new URLSearchParams(params);
     copy.delete("limit");
     return copy;
   }, [params]);
-  const count = useQuery(itemsQueries.count(table, countParams));
+  const count = useQuery(itemsQueries.count(scope, table, countParams));
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const pages = query.data?.pages ?? [];
   const totals = pages.reduce((sum, page) => ({ consumed: sum.consumed + page.consumedCapacity, scanned: sum.scanned + page.scannedCount, requests: sum.requests + page.requests }), { consumed: 0, scanned: 0, requests: 0 });

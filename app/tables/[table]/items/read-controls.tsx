@@ -1,4 +1,5 @@
 import { useRole } from "@/components/layout/role-context";
+import { useScope } from "@/components/layout/scope-context";
 import { PAGE_SIZES } from "@/lib/items/items-view-state";
 import { exportUrl } from "@/lib/queries/items-queries";
 
@@ -21,14 +22,15 @@ export function PageSizeSelect({ value, onChange }: { value: number; onChange: (
 
 /** Downloads of exactly what is being read (the same parameters), capped server-side by EXPORT_MAX_ITEMS and EXPORT_MAX_RCU. */
 export function ExportLinks({ table, params, source }: { table: string; params: URLSearchParams; source: "query" | "scan" }) {
+  const scope = useScope();
   // The server refuses exports to viewers (403); hiding the buttons only spares them a dead end.
   if (useRole() !== "engineer") return null;
   return (
     <span className="flex gap-2">
-      <a className={BUTTON} href={exportUrl(table, params, source, "jsonl")} download>
+      <a className={BUTTON} href={exportUrl(scope, table, params, source, "jsonl")} download>
         Export JSONL
       </a>
-      <a className={BUTTON} href={exportUrl(table, params, source, "csv")} download>
+      <a className={BUTTON} href={exportUrl(scope, table, params, source, "csv")} download>
         Export CSV
       </a>
     </span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef } from "react";
@@ -46,8 +47,9 @@ function attributePreview(item: WireItem, keys: ReadonlySet<string | undefined>)
 type Props = { table: string; index: ResolvedIndex; state: ItemsViewState; update: (patch: Partial<ItemsViewState>, mode?: "push" | "replace") => void };
 
 export function ScanGroups({ table, index, state, update }: Props) {
+  const scope = useScope();
   const params = useMemo(() => readParams(state), [state]);
-  const query = useInfiniteQuery(itemsQueries.scan(table, params));
+  const query = useInfiniteQuery(itemsQueries.scan(scope, table, params));
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const rows = useMemo(() => groupRows(items, index.keys.partitionKey.name), [items, index]);
   const pages = query.data?.pages ?? [];

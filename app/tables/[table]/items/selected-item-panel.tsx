@@ -1,5 +1,6 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { useQuery } from "@tanstack/react-query";
 import { ItemDetailPanel } from "@/components/items/item-detail-panel";
 import { ItemSizePanel } from "@/components/items/item-size-panel";
@@ -22,8 +23,9 @@ function keyTitle(item: WireItem, keys: { partitionKey: string; sortKey: string 
  * projects only keys still shows the whole item.
  */
 export function SelectedItemPanel({ table, detail, state, onClose }: { table: string; detail: TableDetail; state: ItemsViewState; onClose: () => void }) {
+  const scope = useScope();
   const key = state.item;
-  const query = useQuery({ ...itemsQueries.item(table, key ?? ""), enabled: key !== null });
+  const query = useQuery({ ...itemsQueries.item(scope, table, key ?? ""), enabled: key !== null });
   if (key === null) return null;
   const keyAttributes = { partitionKey: detail.keys.partitionKey.name, sortKey: detail.keys.sortKey?.name ?? null };
   return (

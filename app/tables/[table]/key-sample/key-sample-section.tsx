@@ -1,5 +1,6 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -16,19 +17,20 @@ import { KeySampleResults } from "./key-sample-results";
 
 /** Storage skew: how items and bytes spread over partition keys, from a budgeted sample or a full scan. */
 export function KeySampleSection({ detail }: { detail: TableDetail }) {
+  const scope = useScope();
   const table = detail.name;
   const queryClient = useQueryClient();
-  const latest = useQuery(jobsQueries.latest<KeySampleParams, KeySampleResult>(table, "key-sample"));
+  const latest = useQuery(jobsQueries.latest<KeySampleParams, KeySampleResult>(scope, table, "key-sample"));
   const [pending, setPending] = useState<KeySampleRequest | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: jobsKeys.latest(table, "key-sample") });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: jobsKeys.latest(scope, table, "key-sample") });
   const start = useMutation({
-    mutationFn: (request: KeySampleRequest) => startJob(table, request),
+    mutationFn: (request: KeySampleRequest) => startJob(scope, table, request),
     onSuccess: () => {
       setPending(null);
       return refresh();
     },
   });
-  const cancel = useMutation({ mutationFn: (id: string) => cancelJob(id), onSuccess: refresh });
+  const cancel = useMutation({ mutationFn: (id: string) => cancelJob(scope, id), onSuccess: refresh });
   const job = latest.data?.job ?? null;
   const running = job?.status === "running";
   const engineer = useRole() === "engineer";

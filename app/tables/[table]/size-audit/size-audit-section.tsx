@@ -1,5 +1,6 @@
 "use client";
 
+import { useScope } from "@/components/layout/scope-context";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TermHint } from "@/components/glossary/term-hint";
@@ -14,12 +15,13 @@ import { AuditResults } from "./audit-results";
 
 /** Start a size audit, watch it, cancel it, and read its results, which outlive the job until a newer audit replaces them. */
 export function SizeAuditSection({ detail }: { detail: TableDetail }) {
+  const scope = useScope();
   const table = detail.name;
   const queryClient = useQueryClient();
-  const latest = useQuery(jobsQueries.latest<SizeAuditParams, SizeAuditResult>(table, "size-audit"));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: jobsKeys.latest(table, "size-audit") });
-  const start = useMutation({ mutationFn: (params: SizeAuditParams) => startJob(table, params), onSuccess: refresh });
-  const cancel = useMutation({ mutationFn: (id: string) => cancelJob(id), onSuccess: refresh });
+  const latest = useQuery(jobsQueries.latest<SizeAuditParams, SizeAuditResult>(scope, table, "size-audit"));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: jobsKeys.latest(scope, table, "size-audit") });
+  const start = useMutation({ mutationFn: (params: SizeAuditParams) => startJob(scope, table, params), onSuccess: refresh });
+  const cancel = useMutation({ mutationFn: (id: string) => cancelJob(scope, id), onSuccess: refresh });
   const job = latest.data?.job ?? null;
   const running = job?.status === "running";
   const engineer = useRole() === "engineer";

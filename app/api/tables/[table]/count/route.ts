@@ -8,7 +8,7 @@ import { parseItemParams } from "@/lib/server/items/item-request";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(request, async (access) => jsonResponse(await countItems(await tableParam(context), parseItemParams(new URL(request.url)), access, request.signal)));
+  return handleRoute(request, async (access, scope) => jsonResponse(await countItems(scope, await tableParam(context), parseItemParams(new URL(request.url)), access, request.signal)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -8,10 +8,10 @@ import { parseMetricsParams } from "@/lib/server/metrics/metrics-params";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(request, async (access) => {
+  return handleRoute(request, async (access, scope) => {
     const now = Date.now();
     const table = await tableParam(context);
-    return jsonResponse(await tableDiagnosis(table, parseMetricsParams(new URL(request.url), now), access, now));
+    return jsonResponse(await tableDiagnosis(scope, table, parseMetricsParams(new URL(request.url), now), access, now));
   });
 }
 

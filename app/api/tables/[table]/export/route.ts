@@ -7,9 +7,9 @@ import { parseItemParams } from "@/lib/server/items/item-request";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(request, async (access) => {
+  return handleRoute(request, async (access, scope) => {
     const url = new URL(request.url);
-    const prepared = await prepareExport(await tableParam(context), parseItemParams(url), parseExportOptions(url), access, request.signal);
+    const prepared = await prepareExport(scope, await tableParam(context), parseItemParams(url), parseExportOptions(url), access, request.signal);
     return new Response(prepared.stream, {
       headers: {
         "Content-Type": prepared.contentType,

@@ -9,12 +9,12 @@ import { parseMetricsParams } from "@/lib/server/metrics/metrics-params";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(request, async (access) => {
+  return handleRoute(request, async (access, scope) => {
     const table = await tableParam(context);
     const nowMs = Date.now();
     // The same ?range= / ?start=&end= as the metrics route, so the heat map shares the capacity section's window.
     const { window } = parseMetricsParams(new URL(request.url), nowMs);
-    return jsonResponse(presentInsights(await tableInsights(table, window, {}, nowMs), access));
+    return jsonResponse(presentInsights(await tableInsights(scope, table, window, {}, nowMs), access));
   });
 }
 

@@ -7,7 +7,7 @@ import { getItem } from "@/lib/server/items/get-item";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(request, async (access) => jsonResponse(await getItem(await tableParam(context), new URL(request.url).searchParams.get("key"), access)));
+  return handleRoute(request, async (access, scope) => jsonResponse(await getItem(scope, await tableParam(context), new URL(request.url).searchParams.get("key"), access)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

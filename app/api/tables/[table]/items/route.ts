@@ -8,7 +8,7 @@ import { queryItems } from "@/lib/server/items/query-items";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(request, async (access) => jsonResponse(await queryItems(await tableParam(context), parseItemParams(new URL(request.url)), access)));
+  return handleRoute(request, async (access, scope) => jsonResponse(await queryItems(scope, await tableParam(context), parseItemParams(new URL(request.url)), access)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -18,12 +18,12 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ table: string }> };
 
 export async function POST(request: Request, context: Context): Promise<Response> {
-  return handleRoute(request, async (access) => {
+  return handleRoute(request, async (access, scope) => {
     assertMayRunJobs(access);
     const table = await tableParam(context);
     const params = parseStartJobBody(await readJsonBody(request));
     // A key sample may answer 409 first when the table throttled in the last hour (see startKeySample).
-    const job = params.kind === "key-sample" ? await startKeySample(table, params) : await startSizeAudit(table, params);
+    const job = params.kind === "key-sample" ? await startKeySample(scope, table, params) : await startSizeAudit(scope, table, params);
     const body: StartJobResponse = { id: job.id };
     // 202: the job runs on after this response; poll GET /api/jobs/:id.
     return jsonResponse(body, { status: 202 });
@@ -33,12 +33,12 @@ export async function POST(request: Request, context: Context): Promise<Response
 const querySchema = z.object({ kind: jobKindSchema });
 
 export async function GET(request: Request, context: Context): Promise<Response> {
-  return handleRoute(request, async (access) => {
+  return handleRoute(request, async (access, scope) => {
     const table = await tableParam(context);
     const { kind } = parseInput(querySchema, { kind: new URL(request.url).searchParams.get("kind") ?? undefined });
     // Hidden and missing tables get the same 404 as everywhere else.
-    await describeTable(table);
-    const latest = jobRegistry().latest(table, kind);
+    await describeTable(scope, table);
+    const latest = jobRegistry().latest(scope, table, kind);
     const body: LatestJobResponse = { job: latest ? presentJob(latest, access) : null };
     return jsonResponse(body);
   });

@@ -8,10 +8,10 @@ import { getTableMetrics } from "@/lib/server/metrics/table-metrics";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(request, async () => {
+  return handleRoute(request, async (_access, scope) => {
     const table = await tableParam(context);
     const nowMs = Date.now();
-    return jsonResponse(await getTableMetrics(table, parseMetricsParams(new URL(request.url), nowMs), nowMs));
+    return jsonResponse(await getTableMetrics(scope, table, parseMetricsParams(new URL(request.url), nowMs), nowMs));
   });
 }
 

@@ -7,7 +7,7 @@ import { parsePartitionParams, scanPartitions } from "@/lib/server/items/scan-pa
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(request, async (access) => jsonResponse(await scanPartitions(await tableParam(context), parsePartitionParams(new URL(request.url)), access)));
+  return handleRoute(request, async (access, scope) => jsonResponse(await scanPartitions(scope, await tableParam(context), parsePartitionParams(new URL(request.url)), access)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -8,7 +8,7 @@ import { scanItems } from "@/lib/server/items/scan-items";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
-  return handleRoute(request, async (access) => jsonResponse(await scanItems(await tableParam(context), parseItemParams(new URL(request.url)), access)));
+  return handleRoute(request, async (access, scope) => jsonResponse(await scanItems(scope, await tableParam(context), parseItemParams(new URL(request.url)), access)));
 }
 
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
