@@ -10,6 +10,7 @@ import { localDynamoDb } from "../local/local-clients";
 import { benchSizeAudit } from "./size-audit-bench";
 import { benchKeySample } from "./key-sample-bench";
 import { benchPartitionSpread } from "./partitions-spread-bench";
+import { benchFleet } from "./fleet-bench";
 import { loadHeadline, runLoadTest, type LoadTestResult } from "./load-test";
 import { measureLatency } from "./stats";
 
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     log("seeding the research shape (100,000 items over 2,000 Zipf keys): partition list spread vs one segment, sampler recall…");
     const spreadAdmin = localDynamoDb(stack.dynamodb.endpoint);
     results.partitionSpread = await benchPartitionSpread(spreadAdmin, log, dashboard.url).finally(() => spreadAdmin.destroy());
+    log("measuring /api/fleet over 1 and 3 regions of 100 tables…");
+    results.fleet = await benchFleet(stack, log);
   } finally {
     await dashboard.stop();
     await stack.stop();
@@ -137,6 +140,14 @@ function printTable(results: Record<string, unknown>): void {
   for (const run of spread.sampler.runs) {
     rows.push([`key sampler recall, ${run.strategy} at ${run.fraction * 100}%`, `top-10 recall ${run.recallTop10} · ${run.rcu} RCU of a ${spread.sampler.fullScanRcu} RCU full scan`]);
   }
+  const fleet = results.fleet as Awaited<ReturnType<typeof benchFleet>>;
+  for (const run of fleet.runs) {
+    rows.push([
+      `/api/fleet, ${run.regions} region(s)`,
+      `${run.tables} tables · cold ${run.coldMs} ms · warm ${run.warmMs} ms · ${run.cloudWatchCalls} CloudWatch + ${run.dynamoDbCalls} DynamoDB calls · RSS ${run.dashboardRssMb.before} → ${run.dashboardRssMb.after} MB (peak ${run.dashboardRssMb.peak})`,
+    ]);
+  }
+  if (fleet.ratios) rows.push(["/api/fleet, 3 regions ÷ 1", `CloudWatch calls ×${fleet.ratios.cloudWatchCalls} · DynamoDB calls ×${fleet.ratios.dynamoDbCalls} · cold time ×${fleet.ratios.coldMs}`]);
   for (const route of results.firstLoadJs as Array<{ route: string; scripts: number; bytes: number; gzipBytes: number }>) {
     rows.push([`first-load JS ${route.route}`, `${(route.gzipBytes / 1024).toFixed(1)} KB gzip (${(route.bytes / 1024).toFixed(1)} KB raw, ${route.scripts} scripts)`]);
   }

@@ -17,7 +17,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   // Thirty minutes of simulated history give the capacity charts and the overview real throttling to show; no live
   // traffic, so the data the tests read is stable.
-  const stack = await startLocalStack({ seed: true, heapMb: 768, historyMs: 30 * 60_000, workload: false });
+  const stack = await startLocalStack({ seed: true, heapMb: 768, historyMs: 30 * 60_000, workload: false, fleet: true });
   for (const [name, value] of Object.entries(stack.dashboardEnv)) {
     if (name.endsWith("_ENDPOINT") && !LOOPBACK.test(value)) {
       await stack.stop();

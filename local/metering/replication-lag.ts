@@ -25,23 +25,27 @@ export type FallingBehind = {
   periodMs: number;
   /** …at this offset into the period, counted from the epoch. */
   offsetMs: number;
-  /** The lag climbs to `peakMs` extra over `riseMs`, then drains back over `recoverMs`. */
+  /** The lag climbs to `peakMs` extra over `riseMs`, stays there for `holdMs`, then drains back over `recoverMs`. */
   riseMs: number;
+  holdMs: number;
   recoverMs: number;
   peakMs: number;
 };
 
 /**
- * The demo's eu-west-1 replica: normal for 23 minutes, then 7 minutes falling behind (up to about 47 s), every half
- * hour at :20 and :50 past the hour. Any 60-minute window holds at least one whole stretch, so a 1-hour chart and a
- * 3-hour chart both show one.
+ * The demo's eu-west-1 replica: every half hour, at :20 and :50 past the hour, it falls behind for 20 minutes (up to
+ * about 3 minutes late for 12 of them), then keeps up for 10. The product's replica-lag verdict wants more than a
+ * minute of delay for 15 minutes in a row, or over half the window (diagnosis-thresholds.ts): each stretch holds about
+ * 17 such minutes, and any 30-minute window over half, so the verdict shows on a 1-hour chart, a 3-hour chart and the
+ * e2e tests' 30 minutes of history alike.
  */
 export const DEMO_FALLING_BEHIND: FallingBehind = {
   periodMs: 30 * MINUTE_MS,
   offsetMs: 20 * MINUTE_MS,
-  riseMs: 5 * MINUTE_MS,
-  recoverMs: 2 * MINUTE_MS,
-  peakMs: 45_000,
+  riseMs: 4 * MINUTE_MS,
+  holdMs: 12 * MINUTE_MS,
+  recoverMs: 4 * MINUTE_MS,
+  peakMs: 180_000,
 };
 
 /**
@@ -52,8 +56,10 @@ export function fallingBehindLag(stretch: FallingBehind, normal: LagModel = stea
   return (writtenAtMs) => {
     const phase = (((writtenAtMs - stretch.offsetMs) % stretch.periodMs) + stretch.periodMs) % stretch.periodMs;
     let extra = 0;
+    const draining = stretch.riseMs + stretch.holdMs;
     if (phase < stretch.riseMs) extra = stretch.peakMs * (phase / stretch.riseMs);
-    else if (phase < stretch.riseMs + stretch.recoverMs) extra = stretch.peakMs * (1 - (phase - stretch.riseMs) / stretch.recoverMs);
+    else if (phase < draining) extra = stretch.peakMs;
+    else if (phase < draining + stretch.recoverMs) extra = stretch.peakMs * (1 - (phase - draining) / stretch.recoverMs);
     return normal(writtenAtMs) + extra;
   };
 }
@@ -61,5 +67,5 @@ export function fallingBehindLag(stretch: FallingBehind, normal: LagModel = stea
 /** Whether `atMs` falls inside one of the stretch's falling-behind windows. */
 export function isFallingBehind(stretch: FallingBehind, atMs: number): boolean {
   const phase = (((atMs - stretch.offsetMs) % stretch.periodMs) + stretch.periodMs) % stretch.periodMs;
-  return phase < stretch.riseMs + stretch.recoverMs;
+  return phase < stretch.riseMs + stretch.holdMs + stretch.recoverMs;
 }

@@ -68,7 +68,7 @@ describe("simulated history of a global table", () => {
     expect(Math.max(...before.map((minute) => minute.maximum))).toBeGreaterThan(30_000);
     // Outside the stretches the replica keeps up within a couple of seconds.
     const normal = latency.filter((minute) => !isFallingBehind(DEMO_FALLING_BEHIND, minute.at) && !isFallingBehind(DEMO_FALLING_BEHIND, minute.at - MINUTE));
-    expect(normal.length).toBeGreaterThan(100);
+    expect(normal.length).toBeGreaterThan(40);
     expect(Math.max(...normal.map((minute) => minute.maximum))).toBeLessThanOrEqual(2_000);
 
     const pending = perMinute(sink.samples, "PendingReplicationCount");

@@ -205,7 +205,8 @@ describe("jobs API: validation and errors", () => {
     const missing = await postJob("it-audit-missing", body);
     expect(hidden.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect((hidden.body as { error: { message: string } }).error.message).toBe(`Table "${HIDDEN}" was not found in this region.`);
+    expect((hidden.body as { error: { message: string } }).error.message).toBe(`Table "${HIDDEN}" was not found in us-east-1 (account default).`);
+    expect((missing.body as { error: { message: string } }).error.message).toBe(`Table "it-audit-missing" was not found in us-east-1 (account default).`);
     expect((await latestJob(HIDDEN, "size-audit")).status).toBe(404);
   });
 
