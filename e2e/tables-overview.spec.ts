@@ -39,7 +39,8 @@ test.describe("table page", () => {
   test("shows the full description of Shop, indexes included", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("link", { name: "Shop", exact: true }).first().click();
-    await expect(page).toHaveURL(/\/tables\/Shop$/);
+    // Links inside a page carry the account and region it reads.
+    await expect(page).toHaveURL(/\/tables\/Shop\?account=demo&region=us-east-1$/);
     await expect(page.getByRole("heading", { level: 1, name: "Shop" })).toBeVisible();
     await expect(page.getByTestId("table-health")).toHaveText("Shop is active and all 3 indexes are active.");
     const indexes = page.getByTestId("index-list");

@@ -58,7 +58,7 @@ export function FleetView() {
         <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
           <FilterSelect label="Account" value={account} onChange={setAccount} values={options.accounts.map((entry) => entry.name)} />
           <FilterSelect label="Region" value={region} onChange={setRegion} values={regions} />
-          <label className="flex min-w-0 flex-1 items-center sm:w-64 sm:flex-none">
+          <label className="flex w-full items-center sm:w-64">
             <span className="sr-only">Filter by table name</span>
             <input
               ref={filterRef}
@@ -185,8 +185,8 @@ function FleetGrid({ rows }: { rows: FleetTableRow[] }) {
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map((row) => (
             <tr key={`${row.account}/${row.region}/${row.name}`} data-testid="fleet-row" data-account={row.account} data-region={row.region} data-table={row.name}>
-              <td className={`${td} font-mono text-xs`}>{row.account}</td>
-              <td className={`${td} font-mono text-xs`}>{row.region}</td>
+              <td className={`${td} font-mono text-xs whitespace-nowrap`}>{row.account}</td>
+              <td className={`${td} font-mono text-xs whitespace-nowrap`}>{row.region}</td>
               <td className={td}>
                 <Link href={tableHref(row)} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                   {row.name}
