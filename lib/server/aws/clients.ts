@@ -40,10 +40,17 @@ function credentialsOf(scope: Scope): AwsCredentialIdentityProvider | undefined 
   return cache.credentials.get(account.name);
 }
 
+/**
+ * Node's own connect has no timeout: an unreachable region or endpoint would hold a fleet read for minutes. Five
+ * seconds is far above any healthy connect to AWS, so it only cuts short what has already failed.
+ */
+const CONNECTION_TIMEOUT_MS = 5_000;
+
 function configFor(scope: Scope, endpoint: string | undefined): SharedConfig {
   const credentials = credentialsOf(scope);
+  const base = { region: scope.region, endpoint, requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS } };
   // The default chain honours AWS_PROFILE through `profile`; an account with its own credentials ignores it.
-  return credentials ? { region: scope.region, endpoint, credentials } : { region: scope.region, endpoint, profile: env().awsProfile };
+  return credentials ? { ...base, credentials } : { ...base, profile: env().awsProfile };
 }
 
 function cached<C extends DynamoDBClient | CloudWatchClient>(service: string, scope: Scope, build: () => C, isC: (client: unknown) => client is C): C {
