@@ -62,6 +62,9 @@ export async function benchFleet(stack: LocalStack, log: (line: string) => void)
         env: { ...stack.dashboardEnv, ACCOUNTS_FILE: files.accountsFile, AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile },
       });
       try {
+        // startDashboard polls /api/tables until it answers, which describes the default region's tables; wait out the
+        // 10 s describe cache so every region starts cold.
+        await new Promise((resolve) => setTimeout(resolve, 11_000));
         const before = { cloudwatch: await cloudWatchCalls(stack.cloudwatch.endpoint), dynamodb: total(stack.proxy.requestCounts()) };
         const rssBefore = dashboard.pid ? processMemory(dashboard.pid)?.rssMb : null;
         const started = performance.now();

@@ -30,7 +30,9 @@ const UNAVAILABLE_REASONS: Readonly<Record<string, string>> = {
 
 export type InsightsStatusResult = { table: TableDetail; statuses: InsightsResourceStatus[]; fetchedAt: number };
 
-const cache = new TtlCache<InsightsStatusResult>(256);
+// Per table of every account and region: the overview reads each table's status twice in one pass, and a cap below the
+// fleet's table count would evict the first read before the second (measured: 300 extra calls for 3 × 100 tables).
+const cache = new TtlCache<InsightsStatusResult>(10_000);
 
 /**
  * Contributor Insights status of an exposed table (a hidden or missing one is a 404) and each of its GSIs, from

@@ -9,7 +9,9 @@ import { TtlCache } from "@/lib/server/cache/ttl-cache";
 import { isTableExposed } from "./list-tables";
 
 const DESCRIBE_TTL_MS = 10_000;
-const cache = new TtlCache<TableDetail>(1_000);
+// One entry per table of every account and region the fleet page reads at once (a description is a few KB), so a
+// fleet read never evicts what it is about to read again.
+const cache = new TtlCache<TableDetail>(10_000);
 
 export function tableNotFound(scope: Scope, tableName: string): AppError {
   return new AppError("NOT_FOUND", `Table "${tableName}" was not found in ${scope.region} (account ${scope.account}).`);
