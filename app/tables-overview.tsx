@@ -3,7 +3,7 @@
 import { useScope } from "@/components/layout/scope-context";
 import { useQuery } from "@tanstack/react-query";
 import { ScopedLink as Link } from "@/components/layout/scoped-link";
-import { useEffect, useRef } from "react";
+import { TableNameFilter } from "@/components/ui/table-name-filter";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TermHint } from "@/components/glossary/term-hint";
 import type { GlossaryTermId } from "@/lib/glossary/glossary-terms";
@@ -33,20 +33,6 @@ export function TablesOverview() {
   const metrics = useQuery(metricsQueries.overview(scope));
   const verdicts = useQuery(diagnosisQueries.overview(scope));
   const [filter, setFilter] = useSearchParamState("q");
-  const filterRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    // "/" jumps to the filter, as in most developer tools.
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.key === "/" && target?.tagName !== "INPUT" && target?.tagName !== "TEXTAREA") {
-        event.preventDefault();
-        filterRef.current?.focus();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
 
   const entries = query.data?.tables ?? [];
   const needle = filter.trim().toLowerCase();
@@ -62,21 +48,11 @@ export function TablesOverview() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Tables</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {query.data ? `${entries.length} table${entries.length === 1 ? "" : "s"} in ${query.data.region}. ` : null}
+            {query.data ? `${entries.length} table${entries.length === 1 ? "" : "s"} in ${query.data.region} (account ${query.data.account}). ` : null}
             Item counts and sizes are approximate: DynamoDB refreshes them about every six hours.
           </p>
         </div>
-        <label className="flex w-full items-center gap-2 sm:w-72">
-          <span className="sr-only">Filter tables</span>
-          <input
-            ref={filterRef}
-            type="search"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-            placeholder="Filter tables  ( / )"
-            className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900"
-          />
-        </label>
+        <TableNameFilter value={filter} onChange={setFilter} label="Filter tables" className="w-full gap-2 sm:w-72" />
       </div>
 
       {query.data ? <OverviewSummary entries={entries} metrics={metrics.data?.tables} /> : null}

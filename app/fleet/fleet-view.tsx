@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import { useScopeOptions } from "@/components/layout/scope-context";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { TableNameFilter } from "@/components/ui/table-name-filter";
 import { TermHint } from "@/components/glossary/term-hint";
 import { filterFleet } from "@/lib/fleet/fleet-rank";
 import type { FleetResponse, FleetScopeResult, FleetTableRow } from "@/lib/fleet/fleet-types";
@@ -25,20 +25,6 @@ export function FleetView() {
   const [account, setAccount] = useSearchParamState("inAccount");
   const [region, setRegion] = useSearchParamState("inRegion");
   const [name, setName] = useSearchParamState("q");
-  const filterRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    // "/" jumps to the name filter, as on the overview.
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.key === "/" && target?.tagName !== "INPUT" && target?.tagName !== "TEXTAREA" && target?.tagName !== "SELECT") {
-        event.preventDefault();
-        filterRef.current?.focus();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
 
   const scopes = allScopes(options);
   const regions = [...new Set(scopes.map((scope) => scope.region))];
@@ -58,17 +44,7 @@ export function FleetView() {
         <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
           <FilterSelect label="Account" value={account} onChange={setAccount} values={options.accounts.map((entry) => entry.name)} />
           <FilterSelect label="Region" value={region} onChange={setRegion} values={regions} />
-          <label className="flex w-full items-center sm:w-64">
-            <span className="sr-only">Filter by table name</span>
-            <input
-              ref={filterRef}
-              type="search"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              placeholder="Filter tables  ( / )"
-              className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900"
-            />
-          </label>
+          <TableNameFilter value={name} onChange={setName} label="Filter by table name" className="w-full sm:w-64" />
         </div>
       </div>
 
