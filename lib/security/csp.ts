@@ -21,11 +21,3 @@ export function pageCsp(nonce: string, development: boolean): string {
 
 /** API responses are data, never documents: nothing may load from them or frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
-
-/** Headers every response carries, pages, API and static files alike (set in next.config.ts). */
-export const BASELINE_HEADERS = [
-  { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  // frame-ancestors supersedes this where CSP is supported; kept for older browsers.
-  { key: "X-Frame-Options", value: "DENY" },
-] as const;

@@ -7,7 +7,7 @@ import { childEnv } from "../local-config";
 const ROOT = process.cwd();
 const NEXT_BIN = join(ROOT, "node_modules", ".bin", "next");
 const SOURCE_DIRS = ["app", "components", "lib"];
-const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "instrumentation.ts"];
+const SOURCE_FILES = ["next.config.js", "package.json", "postcss.config.mjs", "instrumentation.ts"];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
