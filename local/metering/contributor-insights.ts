@@ -1,4 +1,4 @@
-import type { InsightRuleDefinition, InsightSample } from "../cloudwatch/insight-store";
+import type { InsightRuleDefinition, InsightSample } from "../aws/cloudwatch/insight-store";
 import type { ThrottleDecision } from "./capacity-enforcer";
 import type { TableConsumption } from "./consumed-capacity";
 import type { MeteredOperation } from "./operations";

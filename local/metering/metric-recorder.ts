@@ -1,4 +1,4 @@
-import type { MetricSample } from "../cloudwatch/metric-store";
+import type { MetricSample } from "../aws/cloudwatch/metric-store";
 
 export const DYNAMODB_NAMESPACE = "AWS/DynamoDB";
 

@@ -1,7 +1,7 @@
 import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from "@aws-sdk/client-cloudwatch";
 import { unsignedAuthorization } from "../aws/shared/sigv4-scope";
-import type { InsightRuleDefinition, InsightSample } from "../cloudwatch/insight-store";
-import type { MetricSample } from "../cloudwatch/metric-store";
+import type { InsightRuleDefinition, InsightSample } from "../aws/cloudwatch/insight-store";
+import type { MetricSample } from "../aws/cloudwatch/metric-store";
 
 /** Where the proxy publishes what it measured for one account and region: the local CloudWatch. */
 export type MetricsSink = {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../cloudwatch/start-local-cloudwatch";
+import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../aws/cloudwatch/start-local-cloudwatch";
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local";
 import { DEMO_ACCOUNT, DEMO_FLEET, fleetAccount, REPLICA_REGION, type FleetAccount } from "../fleet/demo-fleet";
 import { fleetDynamoDb } from "../fleet/fleet-clients";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MetricSample } from "../cloudwatch/metric-store";
+import type { MetricSample } from "../aws/cloudwatch/metric-store";
 import type { MetricsSink } from "../metering/metrics-sink";
 import { DEMO_FALLING_BEHIND, fallingBehindLag, isFallingBehind } from "../metering/replication-lag";
 import type { TableCapacityModel } from "../metering/table-catalog";

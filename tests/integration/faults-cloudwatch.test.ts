@@ -7,7 +7,7 @@ import * as tableRoute from "@/app/api/tables/[table]/route";
 import * as metricsRoute from "@/app/api/tables/[table]/metrics/route";
 import type { TableResponse } from "@/lib/tables/table-detail";
 import { jobRegistry } from "@/lib/server/jobs/job-registry";
-import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
+import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { finishedJob, startAudit } from "../support/audit-fixtures";
 import { getRoute, putAll } from "../support/items-fixtures";
 import { activeTimers, expectNoLeakedTimers } from "../support/leak-check";

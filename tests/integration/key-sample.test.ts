@@ -5,7 +5,7 @@ import { gini } from "@/lib/jobs/gini";
 import type { JobResponse, KeySampleJob } from "@/lib/jobs/job-types";
 import { JobRegistry } from "@/lib/server/jobs/job-registry";
 import { startKeySample } from "@/lib/server/jobs/key-sample";
-import { localCloudWatchClient } from "../../local/cloudwatch/local-cloudwatch-client";
+import { localCloudWatchClient } from "../../local/aws/cloudwatch/local-cloudwatch-client";
 import { deleteJob, getJob, latestJob, postJob } from "../support/audit-fixtures";
 import { finishedSample, keyText, seed, startSample, topKeys, zipfItems, type ZipfTruth } from "../support/key-sample-fixtures";
 import { putAll } from "../support/items-fixtures";

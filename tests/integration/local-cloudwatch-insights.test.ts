@@ -10,9 +10,9 @@ import {
   type GetInsightRuleReportCommandInput,
 } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { InsightRuleDefinition, InsightSample } from "../../local/cloudwatch/insight-store";
-import { localCloudWatchClient } from "../../local/cloudwatch/local-cloudwatch-client";
-import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
+import type { InsightRuleDefinition, InsightSample } from "../../local/aws/cloudwatch/insight-store";
+import { localCloudWatchClient } from "../../local/aws/cloudwatch/local-cloudwatch-client";
+import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { freePort } from "../../local/free-port";
 
 const MINUTE = 60_000;

@@ -14,8 +14,8 @@ import {
   type StandardUnit,
 } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localCloudWatchClient } from "../../local/cloudwatch/local-cloudwatch-client";
-import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
+import { localCloudWatchClient } from "../../local/aws/cloudwatch/local-cloudwatch-client";
+import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { freePort } from "../../local/free-port";
 
 const MINUTE = 60_000;

@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unsignedAuthorization } from "../../local/aws/shared/sigv4-scope";
-import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
+import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { ANALYTICS_ACCOUNT, DEMO_ACCOUNT, type FleetAccount } from "../../local/fleet/demo-fleet";
 import { fleetCloudWatch } from "../../local/fleet/fleet-clients";
 import { overrideAuthorization } from "../support/authorization-override";

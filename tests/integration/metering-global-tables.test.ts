@@ -11,7 +11,7 @@ import {
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
+import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { DEMO_ACCOUNT } from "../../local/fleet/demo-fleet";
 import { fleetCloudWatch, fleetDynamoDb } from "../../local/fleet/fleet-clients";
 import { startMeteringProxy, type RunningMeteringProxy } from "../../local/metering/metering-proxy";

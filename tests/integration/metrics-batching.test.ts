@@ -3,7 +3,7 @@
 import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
+import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local/local-clients";
 import { createCloudWatchClient } from "@/lib/server/aws/clients";
 import { fetchMetricData, MAX_QUERIES_PER_CALL, type MetricQuery } from "@/lib/server/metrics/get-metric-data";

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
+import { startLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { startDynamoDbLocal } from "../../local/dynamodb-local/start-dynamodb-local";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local/local-clients";
 

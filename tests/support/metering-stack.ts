@@ -1,7 +1,7 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { inject } from "vitest";
-import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/cloudwatch/start-local-cloudwatch";
+import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local/local-clients";
 import type { EnforcerConfig } from "../../local/metering/capacity-enforcer";
 import type { ContributorInsightsConfig } from "../../local/metering/contributor-insights";

@@ -1,7 +1,7 @@
 import { PutMetricDataCommand, type CloudWatchClient, type MetricDatum } from "@aws-sdk/client-cloudwatch";
 import { inject } from "vitest";
 import { z } from "zod";
-import { localCloudWatchClient } from "../../local/cloudwatch/local-cloudwatch-client";
+import { localCloudWatchClient } from "../../local/aws/cloudwatch/local-cloudwatch-client";
 
 /** An unguarded client on the run's local CloudWatch, for writing known inputs. The product's client stays read-only. */
 export function metricsFixtureClient(endpoint: string = inject("cloudwatchEndpoint")): CloudWatchClient {

@@ -1,6 +1,6 @@
-import { accountIdOf } from "../aws/shared/account-ids";
-import { scopeKey } from "../aws/shared/sigv4-scope";
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-clients";
+import { accountIdOf } from "../shared/account-ids";
+import { scopeKey } from "../shared/sigv4-scope";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local-clients";
 import { InsightStore } from "./insight-store";
 import type { TenantState } from "./local-data-schemas";
 import { MetricStore } from "./metric-store";

@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { requestScopeOf } from "../aws/shared/sigv4-scope";
+import { requestScopeOf } from "../shared/sigv4-scope";
 import { createCloudWatchServer } from "./http-server";
 import type { InsightStore } from "./insight-store";
 import type { MetricStore } from "./metric-store";

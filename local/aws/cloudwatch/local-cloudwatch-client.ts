@@ -1,5 +1,5 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-clients";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local-clients";
 
 /**
  * An unguarded CloudWatch client on the local CloudWatch, for the local stack's own tooling and tests
