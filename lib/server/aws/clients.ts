@@ -1,13 +1,14 @@
 import "server-only";
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { CloudWatchClient, type CloudWatchClientConfig } from "@aws-sdk/client-cloudwatch";
+import { ApplicationAutoScalingClient, type ApplicationAutoScalingClientConfig } from "@aws-sdk/client-application-auto-scaling";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { env } from "@/lib/env";
 import { scopeKey, type Scope } from "@/lib/scope/scope";
 import { accountConfig } from "@/lib/server/scope/resolve-scope";
 import { accountCredentials } from "./account-credentials";
 import { installReadOnlyGuard } from "./read-only-guard";
-import { CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS } from "./read-only-allowlist";
+import { AUTOSCALING_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS } from "./read-only-allowlist";
 
 type SharedConfig = Pick<DynamoDBClientConfig, "region" | "endpoint" | "profile" | "requestHandler" | "maxAttempts" | "credentials">;
 
@@ -24,8 +25,16 @@ export function createCloudWatchClient(config: Pick<CloudWatchClientConfig, keyo
   return client;
 }
 
+export function createAutoScalingClient(config: Pick<ApplicationAutoScalingClientConfig, keyof SharedConfig>): ApplicationAutoScalingClient {
+  const client = new ApplicationAutoScalingClient(config);
+  installReadOnlyGuard(client, "Application Auto Scaling", AUTOSCALING_READ_OPERATIONS);
+  return client;
+}
+
+type AnyClient = DynamoDBClient | CloudWatchClient | ApplicationAutoScalingClient;
+
 type ClientCache = {
-  clients: Map<string, DynamoDBClient | CloudWatchClient>;
+  clients: Map<string, AnyClient>;
   /** One credentials provider per account, shared by its clients in every region, so a role is assumed once. */
   credentials: Map<string, AwsCredentialIdentityProvider | undefined>;
 };
@@ -53,7 +62,7 @@ function configFor(scope: Scope, endpoint: string | undefined): SharedConfig {
   return credentials ? { ...base, credentials } : { ...base, profile: env().awsProfile };
 }
 
-function cached<C extends DynamoDBClient | CloudWatchClient>(service: string, scope: Scope, build: () => C, isC: (client: unknown) => client is C): C {
+function cached<C extends AnyClient>(service: string, scope: Scope, build: () => C, isC: (client: unknown) => client is C): C {
   // accountConfig refuses a scope that is not configured before any client is built for it.
   accountConfig(scope);
   const key = `${service} ${scopeKey(scope)}`;
@@ -66,6 +75,7 @@ function cached<C extends DynamoDBClient | CloudWatchClient>(service: string, sc
 
 const isDynamoDb = (client: unknown): client is DynamoDBClient => client instanceof DynamoDBClient;
 const isCloudWatch = (client: unknown): client is CloudWatchClient => client instanceof CloudWatchClient;
+const isAutoScaling = (client: unknown): client is ApplicationAutoScalingClient => client instanceof ApplicationAutoScalingClient;
 
 /** The scope's guarded DynamoDB client, built on first use and reused. */
 export function dynamodb(scope: Scope): DynamoDBClient {
@@ -84,4 +94,8 @@ export function dynamodbForJobs(scope: Scope): DynamoDBClient {
 
 export function cloudwatch(scope: Scope): CloudWatchClient {
   return cached("cloudwatch", scope, () => createCloudWatchClient(configFor(scope, env().cloudwatchEndpoint)), isCloudWatch);
+}
+
+export function autoscaling(scope: Scope): ApplicationAutoScalingClient {
+  return cached("autoscaling", scope, () => createAutoScalingClient(configFor(scope, env().autoscalingEndpoint)), isAutoScaling);
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
+import * as autoscalingSdk from "@aws-sdk/client-application-auto-scaling";
 import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
 import * as dynamodbSdk from "@aws-sdk/client-dynamodb";
 import * as stsSdk from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
 import { ROLE_SESSION_NAME } from "./account-credentials";
-import { CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation, STS_OPERATIONS } from "./read-only-allowlist";
+import { AUTOSCALING_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation, STS_OPERATIONS } from "./read-only-allowlist";
 
 type Statement = { Effect: string; Action: string[]; Resource: string };
 const policy = JSON.parse(readFileSync(new URL("../../../iam/dynamo-lens-readonly.json", import.meta.url), "utf8")) as {
@@ -35,6 +36,13 @@ describe("iam/dynamo-lens-readonly.json", () => {
   it("grants exactly the CloudWatch operations the guard allows", () => {
     const mismatches = operations(cloudwatchSdk).filter(
       (operation) => policyAllows(`cloudwatch:${operation}`) !== isAllowedOperation(CLOUDWATCH_READ_OPERATIONS, operation),
+    );
+    expect(mismatches).toEqual([]);
+  });
+
+  it("grants exactly the Application Auto Scaling operations the guard allows", () => {
+    const mismatches = operations(autoscalingSdk).filter(
+      (operation) => policyAllows(`application-autoscaling:${operation}`) !== isAllowedOperation(AUTOSCALING_READ_OPERATIONS, operation),
     );
     expect(mismatches).toEqual([]);
   });

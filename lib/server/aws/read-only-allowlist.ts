@@ -10,8 +10,14 @@ export const DYNAMODB_READ_OPERATIONS = {
 } as const;
 
 export const CLOUDWATCH_READ_OPERATIONS = {
-  exact: new Set(["GetMetricData", "ListMetrics", "DescribeInsightRules", "GetInsightRuleReport"]),
-  prefixes: ["DescribeAlarms"],
+  exact: new Set(["GetMetricData", "ListMetrics", "DescribeInsightRules", "GetInsightRuleReport", "DescribeAlarms", "DescribeAlarmsForMetric", "DescribeAlarmHistory"]),
+  prefixes: [],
+} as const;
+
+/** Application Auto Scaling: the four reads that say how a table's capacity is scaled and what scaling did. */
+export const AUTOSCALING_READ_OPERATIONS = {
+  exact: new Set(["DescribeScalableTargets", "DescribeScalingPolicies", "DescribeScalingActivities", "DescribeScheduledActions"]),
+  prefixes: [],
 } as const;
 
 /** STS is used for one thing: assuming an account's role (ACCOUNTS_FILE roleArn). */

@@ -1,9 +1,10 @@
 import { Readable } from "node:stream";
+import * as autoscalingSdk from "@aws-sdk/client-application-auto-scaling";
 import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
 import * as dynamodbSdk from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
-import { createCloudWatchClient, createDynamoDbClient } from "./clients";
-import { CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation } from "./read-only-allowlist";
+import { createAutoScalingClient, createCloudWatchClient, createDynamoDbClient } from "./clients";
+import { AUTOSCALING_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation } from "./read-only-allowlist";
 import { ReadOnlyViolationError } from "./read-only-guard";
 
 type SentRequest = { headers: Record<string, string> };
@@ -14,7 +15,7 @@ function recordingHandler(sent: SentRequest[]) {
   return {
     handle: async (request: SentRequest) => {
       sent.push(request);
-      return { response: { statusCode: 200, headers: { "content-type": "application/x-amz-json-1.0" }, body: Readable.from([Buffer.from("{}")]) } };
+      return { response: { statusCode: 200, headers: { "content-type": "application/json" }, body: Readable.from([Buffer.from("{}")]) } };
     },
   };
 }
@@ -52,6 +53,19 @@ const services = [
         maxAttempts: 1,
       }),
   },
+  {
+    service: "Application Auto Scaling",
+    sdk: autoscalingSdk as Record<string, unknown>,
+    allowlist: AUTOSCALING_READ_OPERATIONS,
+    create: (sent: SentRequest[]) =>
+      createAutoScalingClient({
+        region: "us-east-1",
+        endpoint: "http://127.0.0.1:9",
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        requestHandler: recordingHandler(sent),
+        maxAttempts: 1,
+      }),
+  },
 ] as const;
 
 describe.each(services)("$service read-only guard", ({ service, sdk, allowlist, create }) => {
@@ -59,7 +73,7 @@ describe.each(services)("$service read-only guard", ({ service, sdk, allowlist, 
 
   it("sees the SDK's full command list", () => {
     // A sanity floor: if the export shape changed and we found no commands, every case below would pass vacuously.
-    expect(commands.length).toBeGreaterThan(service === "DynamoDB" ? 50 : 30);
+    expect(commands.length).toBeGreaterThan(service === "DynamoDB" ? 50 : service === "CloudWatch" ? 30 : 12);
   });
 
   it.each(commands)("%s is allowed only if the allowlist says so", async (operation, Command) => {
