@@ -11,6 +11,7 @@ export const SEVERITIES = ["critical", "warning", "info", "ok"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 export const VERDICT_KINDS = [
+  "alarm-firing",
   "hot-key",
   "key-range-unknown-key",
   "not-determinable",
@@ -19,9 +20,13 @@ export const VERDICT_KINDS = [
   "under-provisioned-writes",
   "on-demand-limit",
   "account-limit",
+  "scaling-at-maximum",
+  "scaling-slow",
+  "no-auto-scaling",
   "replica-lag",
   "concentration",
   "scan-heavy",
+  "scaling-minimum-low",
   "storage-skew",
   "large-items",
   "contributor-insights-off",

@@ -31,6 +31,8 @@ export const GLOSSARY_TERM_IDS = [
   "key-sample",
   "size-audit",
   "redaction",
+  "alarm",
+  "auto-scaling",
 ] as const;
 
 export type GlossaryTermId = (typeof GLOSSARY_TERM_IDS)[number];
@@ -336,6 +338,28 @@ export const GLOSSARY: Record<GlossaryTermId, GlossaryTerm> = {
       "Sizes, counts and charts are unchanged: a redacted value still counts towards its item's size.",
     ],
     related: ["item-size", "contributor-insights"],
+  },
+  alarm: {
+    id: "alarm",
+    term: "Alarm",
+    aka: ["CloudWatch alarm", "ALARM", "OK", "INSUFFICIENT_DATA"],
+    summary: "A CloudWatch rule that watches one figure, such as throttled writes: ALARM when it crosses a line (what usually pages on-call), OK when not, INSUFFICIENT_DATA when it can't tell.",
+    details: [
+      "Each alarm checks its figure once per period (often 1 or 5 minutes) and goes to ALARM when enough of the last few periods cross the line, for example 3 out of 3. Missing data can count as fine, as crossing, or not at all, as the alarm was set up.",
+      "Alarms whose names start with TargetTracking- belong to auto scaling: they tell it when to add or remove capacity and page nobody, so Dynamo Lens lists them apart and never counts them as firing.",
+    ],
+    related: ["throttling", "auto-scaling"],
+  },
+  "auto-scaling": {
+    id: "auto-scaling",
+    term: "Auto scaling",
+    aka: ["Application Auto Scaling", "target tracking", "scale out", "scale in"],
+    summary: "For tables with provisioned capacity: AWS raises or lowers the capacity to keep use near a target share (say 70%), between a minimum and a maximum you set.",
+    details: [
+      "It reacts to minutes, not seconds: capacity goes up only after use has stayed above the target for about two minutes in a row, and down after about fifteen minutes well below it. A burst shorter than that is over before it helps; burst capacity, headroom or on-demand mode cover those.",
+      "It never goes above its maximum, however much the table is throttled, and DynamoDB limits how often capacity can be lowered in a day.",
+    ],
+    related: ["capacity", "utilization", "throttling"],
   },
 };
 

@@ -3,6 +3,11 @@ import type { GlossaryTermId } from "./glossary-terms";
 
 /** The glossary entries that explain each verdict, the main one first: a verdict's "?" shows the first. Client-safe. */
 export const VERDICT_TERMS: Record<VerdictKind, [GlossaryTermId, ...GlossaryTermId[]]> = {
+  "alarm-firing": ["alarm", "throttling"],
+  "scaling-at-maximum": ["auto-scaling", "capacity", "throttling"],
+  "scaling-slow": ["auto-scaling", "capacity", "throttling"],
+  "no-auto-scaling": ["auto-scaling", "capacity", "throttling"],
+  "scaling-minimum-low": ["auto-scaling", "capacity"],
   "hot-key": ["hot-key", "partition-key", "throttling", "contributor-insights"],
   "key-range-unknown-key": ["hot-key", "throttling", "contributor-insights"],
   "not-determinable": ["throttling", "contributor-insights"],
