@@ -1,4 +1,6 @@
 import type { GlossaryTermId } from "@/lib/glossary/glossary-terms";
+import type { ScalingTarget } from "@/lib/scaling/scaling-types";
+import { provisionedWithActivities } from "./chart-overlays";
 import { THROTTLE_CAUSES, formatPeriod } from "./metric-series";
 import type { MetricsResponse } from "./metrics-response";
 import { findSeries, hasData, utilization } from "./series-lookup";
@@ -13,15 +15,22 @@ const OPERATION_COLORS: Record<string, string> = { Scan: "#e11d48", Query: "#028
 
 const xAxis = (response: MetricsResponse) => response.timestamps.map((ms) => ms / 1000);
 
-/** Consumed against provisioned, or against the on-demand maximum when one is set, for the table or one GSI. */
-export function capacityChart(response: MetricsResponse, kind: "Read" | "Write", index: string | null): ChartData {
+/**
+ * Consumed against provisioned, or against the on-demand maximum when one is set, for the table or one GSI. With the
+ * auto scaling target, the provisioned line steps where its activities changed the capacity.
+ */
+export function capacityChart(response: MetricsResponse, kind: "Read" | "Write", index: string | null, scaling?: ScalingTarget): ChartData {
   const consumed = findSeries(response, { metric: `Consumed${kind}CapacityUnits`, stat: "Sum", index });
   const provisioned = findSeries(response, { metric: `Provisioned${kind}CapacityUnits`, stat: "Average", index });
   const onDemandMax = findSeries(response, { metric: `OnDemandMax${kind}RequestUnits`, stat: "Maximum", index });
   const limit = hasData(provisioned?.values) ? { series: provisioned, label: `Provisioned ${kind.toLowerCase()}s` } : hasData(onDemandMax?.values) ? { series: onDemandMax, label: "On-demand maximum" } : null;
   const unit = consumed?.unit ?? (kind === "Read" ? "RCU/s" : "WCU/s");
   const series: ChartSeries[] = [{ label: `Consumed ${kind.toLowerCase()}s`, values: consumed?.values ?? [], color: kind === "Read" ? "#0284c7" : "#9333ea", kind: "line", width: 2 }];
-  if (limit?.series) series.push({ label: limit.label, values: fillForward(limit.series.values), color: "#64748b", dash: [6, 4], kind: "line", width: 1.5 });
+  if (limit?.series) {
+    const reported = fillForward(limit.series.values);
+    const values = limit.series === provisioned && scaling ? provisionedWithActivities(xAxis(response), response.period, reported, scaling) : reported;
+    series.push({ label: limit.label, values, color: "#64748b", dash: [6, 4], kind: "line", width: 1.5 });
+  }
   return {
     title: `${kind}s: consumed vs ${limit ? limit.label.toLowerCase() : "limit"} (${unit})`,
     term: kind === "Read" ? "rcu" : "wcu",
