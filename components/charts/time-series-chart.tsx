@@ -4,8 +4,11 @@ import { useEffect, useRef, useState } from "react";
 import type uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { ChartData } from "@/lib/metrics/capacity-charts";
+import { NO_OVERLAYS, type ChartOverlays } from "@/lib/metrics/chart-overlays";
 import { TermHint } from "@/components/glossary/term-hint";
 import { ChartDataTable } from "./chart-data-table";
+import { drawOverlays } from "./draw-overlays";
+import { OverlayLegend } from "./overlay-legend";
 import { publishCursor, subscribeCursor } from "./cursor-bus";
 
 export type TimeZoneMode = "UTC" | "local";
@@ -18,6 +21,8 @@ type Props = {
   onZoom?: (startMs: number, endMs: number) => void;
   height?: number;
   testId?: string;
+  /** Alarm thresholds, ALARM spans and auto scaling activities drawn over the series. */
+  overlays?: ChartOverlays;
 };
 
 /** Stacked bars are drawn as running totals; the legend and data table show each cause's own value. */
@@ -42,7 +47,7 @@ function formatValue(value: number | null | undefined, unit: string): string {
  * A uPlot time series: fast on long series, null drawn as a gap (never a drop to 0), a shared crosshair, drag to
  * zoom, and a data table behind it for screen readers and tests. uPlot touches `window`, so it loads on the client.
  */
-export function TimeSeriesChart({ data, syncKey, timeZone, onZoom, height = 200, testId }: Props) {
+export function TimeSeriesChart({ data, syncKey, timeZone, onZoom, height = 200, testId, overlays = NO_OVERLAYS }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<uPlot | null>(null);
   const zoomRef = useRef(onZoom);
@@ -73,7 +78,8 @@ export function TimeSeriesChart({ data, syncKey, timeZone, onZoom, height = 200,
           tzDate: timeZone === "UTC" ? (ts) => UPlot.tzDate(new Date(ts * 1000), "Etc/UTC") : (ts) => new Date(ts * 1000),
           cursor: { sync: { key: syncKey }, drag: { x: true, y: false, setScale: false } },
           legend: { live: true },
-          scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
+          // A threshold above every datapoint still shows: that headroom is the point of drawing it.
+          scales: { x: { time: true }, y: { range: (_u, min, max) => { const top = Math.max(max, ...overlays.thresholds.map((line) => line.value)); return [Math.min(0, min), top > 0 ? top * 1.1 : 1]; } } },
           axes: [
             { stroke: axisColor, grid: { stroke: gridColor }, ticks: { stroke: gridColor } },
             { stroke: axisColor, grid: { stroke: gridColor }, ticks: { stroke: gridColor }, size: 56, values: (_u, splits) => splits.map((value) => value.toLocaleString("en-US")) },
@@ -96,6 +102,8 @@ export function TimeSeriesChart({ data, syncKey, timeZone, onZoom, height = 200,
             }),
           ],
           hooks: {
+            drawClear: [(chart) => drawOverlays(chart, overlays, "under", dark)],
+            draw: [(chart) => drawOverlays(chart, overlays, "over", dark)],
             // Share the crosshair's time with views outside uPlot's own sync (the key heat map).
             setCursor: [
               (chart) => {
@@ -128,7 +136,7 @@ export function TimeSeriesChart({ data, syncKey, timeZone, onZoom, height = 200,
       chartRef.current?.destroy();
       chartRef.current = null;
     };
-  }, [data, syncKey, timeZone, height]);
+  }, [data, syncKey, timeZone, height, overlays]);
 
   // The other way round: the heat map's hovered minute moves this chart's crosshair.
   useEffect(
@@ -156,6 +164,7 @@ export function TimeSeriesChart({ data, syncKey, timeZone, onZoom, height = 200,
       ) : (
         <div ref={hostRef} className="w-full" />
       )}
+      <OverlayLegend overlays={overlays} timeZone={timeZone} />
       {data.empty ? null : <ChartDataTable data={data} timeZone={timeZone} />}
     </figure>
   );
