@@ -1,3 +1,6 @@
+import type { AwsJsonWireError } from "../shared/aws-json-errors";
+import { AwsServiceError } from "../shared/service-error";
+
 /**
  * CloudWatch's errors as the awsJson1_0 + awsQueryCompatible protocol carries them. The SDK
  * (@aws-sdk/core AwsJsonRpcProtocol with awsQueryCompatible) takes the error code from the
@@ -30,25 +33,26 @@ const MODELED = {
 export type QueryErrorCode = keyof typeof MODELED;
 
 /**
- * Errors raised by the service framework before an operation runs. They have no query code, so like
- * other AWS JSON services they travel as a bare `__type` (the SDK then names the error after it).
+ * Errors raised by the service framework before an operation runs (the shared server's SerializationException,
+ * UnknownOperationException, RequestEntityTooLargeException). They have no query code, so like other AWS JSON
+ * services they travel as a bare `__type` (the SDK then names the error after it).
  */
-const FRAMEWORK = {
+type FrameworkErrorCode = "UnknownOperationException" | "SerializationException" | "RequestEntityTooLargeException";
+
+const FRAMEWORK_STATUS: Record<FrameworkErrorCode, number> = {
   UnknownOperationException: 400,
   SerializationException: 400,
   RequestEntityTooLargeException: 413,
-} as const;
+};
 
-export type FrameworkErrorCode = keyof typeof FRAMEWORK;
-
-export class CloudWatchApiError extends Error {
+export class CloudWatchApiError extends AwsServiceError {
   constructor(
-    readonly code: QueryErrorCode | FrameworkErrorCode,
+    code: QueryErrorCode | FrameworkErrorCode,
     message: string,
     /** Extra modeled members, e.g. ResourceType and ResourceId on ResourceNotFoundException. */
-    readonly members: Record<string, string> = {},
+    members: Record<string, string> = {},
   ) {
-    super(message);
+    super(code, message, isModeled(code) ? MODELED[code].status : FRAMEWORK_STATUS[code], members);
     this.name = "CloudWatchApiError";
   }
 }
@@ -59,13 +63,12 @@ export const missingParameter = (name: string) => new CloudWatchApiError("Missin
 export const validationError = (message: string) => new CloudWatchApiError("ValidationError", message);
 export const invalidNextToken = () => new CloudWatchApiError("InvalidNextToken", "The NextToken is invalid or does not belong to this request.");
 
-export type WireError = { status: number; headers: Record<string, string>; body: Record<string, string> };
-
-function isModeled(code: QueryErrorCode | FrameworkErrorCode): code is QueryErrorCode {
+function isModeled(code: string): code is QueryErrorCode {
   return Object.hasOwn(MODELED, code);
 }
 
-export function wireError(error: CloudWatchApiError): WireError {
+/** CloudWatch's ErrorShape for the shared server: the awsQueryCompatible mapping for modeled errors. */
+export function wireError(error: AwsServiceError): AwsJsonWireError {
   const { code } = error;
   if (isModeled(code)) {
     const modeled: ModeledError = MODELED[code];
@@ -75,7 +78,7 @@ export function wireError(error: CloudWatchApiError): WireError {
       body: { __type: `com.amazonaws.cloudwatch#${modeled.shape}`, [modeled.messageMember]: error.message, ...error.members },
     };
   }
-  return { status: FRAMEWORK[code], headers: {}, body: { __type: `com.amazon.coral.service#${code}`, message: error.message } };
+  return { status: error.status, headers: {}, body: { __type: `com.amazon.coral.service#${code}`, message: error.message } };
 }
 
 /** The answer to an unexpected failure: AWS's InternalServiceFault, with no internal detail. */

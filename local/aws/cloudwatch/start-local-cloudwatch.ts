@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { close, listen } from "../shared/server-lifecycle";
 import { requestScopeOf } from "../shared/sigv4-scope";
 import { createCloudWatchServer } from "./http-server";
 import type { InsightStore } from "./insight-store";
@@ -28,26 +28,6 @@ export type LocalCloudWatchOptions = {
 };
 
 const MAINTENANCE_INTERVAL_MS = 60_000;
-
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => {
-      server.off("error", reject);
-      const address = server.address();
-      if (address && typeof address === "object") resolve(address.port);
-      else reject(new Error("The local CloudWatch did not get a TCP port"));
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // The SDK keeps connections alive; without this, close() would wait for them to time out.
-    server.closeAllConnections();
-  });
-}
 
 /**
  * A local stand-in for CloudWatch, speaking the real awsJson1_0 protocol, because no CloudWatch

@@ -1,6 +1,5 @@
 import { StandardUnit } from "@aws-sdk/client-cloudwatch";
 import { z } from "zod";
-import { CloudWatchApiError } from "./cloudwatch-errors";
 import type { Dimension } from "./metric-store";
 
 /** AWS JSON numbers: the SDK sends NaN and ±Infinity as strings, which PutMetricData then rejects. */
@@ -15,28 +14,6 @@ export const wireTimestamp = z.number().refine(Number.isFinite, "must be epoch s
 export const wireDimensions = z.array(z.object({ Name: z.string().optional(), Value: z.string().optional() }));
 
 export const STANDARD_UNITS: ReadonlySet<string> = new Set(Object.values(StandardUnit));
-
-/** In awsJson an explicit null means the member is absent. */
-export function stripNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripNulls);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, member]) => member !== null)
-        .map(([key, member]) => [key, stripNulls(member)]),
-    );
-  }
-  return value;
-}
-
-/** A body whose members have the wrong JSON types fails deserialization, before any validation: SerializationException. */
-export function parseWire<T>(schema: z.ZodType<T, unknown>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
-  throw new CloudWatchApiError("SerializationException", `Could not deserialize the request${where}: ${issue?.message ?? "invalid body"}`);
-}
 
 export const toEpochSeconds = (ms: number) => ms / 1000;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { invalidNextToken, validationError } from "../cloudwatch-errors";
-import { decodeToken, encodeToken, fingerprint } from "../next-token";
-import { parseWire } from "../wire-input";
+import { decodeToken, encodeToken, fingerprint } from "../../shared/paging-token";
+import { parseWire } from "../../shared/request-body";
 import type { Operation } from "./operation";
 
 const inputSchema = z.object({ NextToken: z.string().optional(), MaxResults: z.number().optional() });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CloudWatchApiError, invalidValue, missingParameter } from "../cloudwatch-errors";
 import { INSIGHT_METRIC_NAMES, type InsightMetricName } from "../insight-report";
-import { parseWire, toEpochSeconds, wireTimestamp } from "../wire-input";
+import { parseWire } from "../../shared/request-body";
+import { toEpochSeconds, wireTimestamp } from "../wire-input";
 import type { Operation } from "./operation";
 
 const inputSchema = z.object({

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { invalidNextToken, validationError } from "../cloudwatch-errors";
 import type { MetricIdentity } from "../metric-store";
 import { parseStatistic, statisticValue, type Statistic } from "../metric-statistic";
-import { decodeToken, encodeToken, fingerprint } from "../next-token";
-import { dimensionProblems, parseWire, STANDARD_UNITS, toDimensions, toEpochSeconds, wireDimensions, wireTimestamp } from "../wire-input";
+import { decodeToken, encodeToken, fingerprint } from "../../shared/paging-token";
+import { parseWire } from "../../shared/request-body";
+import { dimensionProblems, STANDARD_UNITS, toDimensions, toEpochSeconds, wireDimensions, wireTimestamp } from "../wire-input";
 import { cursorsSchema, pageSeries, type Cursor, type QuerySeries } from "./metric-data-paging";
 import type { Operation } from "./operation";
 

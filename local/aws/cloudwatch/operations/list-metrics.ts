@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { invalidValue } from "../cloudwatch-errors";
 import { seriesKey } from "../metric-store";
-import { decodeToken, encodeToken, fingerprint } from "../next-token";
-import { parseWire } from "../wire-input";
+import { decodeToken, encodeToken, fingerprint } from "../../shared/paging-token";
+import { parseWire } from "../../shared/request-body";
 import type { Operation } from "./operation";
 
 const inputSchema = z.object({

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CloudWatchApiError, invalidCombination, invalidValue, missingParameter } from "../cloudwatch-errors";
 import type { MetricSample } from "../metric-store";
-import { dimensionProblems, parseWire, STANDARD_UNITS, toDimensions, wireDimensions, wireDouble, wireTimestamp } from "../wire-input";
+import { parseWire } from "../../shared/request-body";
+import { dimensionProblems, STANDARD_UNITS, toDimensions, wireDimensions, wireDouble, wireTimestamp } from "../wire-input";
 import type { Operation } from "./operation";
 
 const datumSchema = z.object({
