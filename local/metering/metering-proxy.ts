@@ -7,6 +7,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-clients";
 import type { EnforcerConfig } from "./capacity-enforcer";
 import { consumptionOf, requestedLevel, stripToRequested } from "./consumed-capacity";
 import type { ContributorInsightsConfig } from "./contributor-insights";
+import { DecreaseLimitGuard } from "./decrease-limit-guard";
 import { describeAsGlobalTable, type GlobalTableDefinition } from "./global-tables";
 import type { ScopedMetricsSink } from "./metrics-sink";
 import { accessKind, describeOperation, tablesNamed } from "./operations";
@@ -87,6 +88,8 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
     now,
   });
   const replicator = new Replicator({ upstream, definitions: globalTables, tenants, now, log });
+  // DynamoDB's daily limit on capacity decreases, which DynamoDB Local does not enforce (decrease-limit.ts).
+  const decreaseGuard = new DecreaseLimitGuard();
 
   async function models(tenant: TenantMeter, names: string[]): Promise<Map<string, TableCapacityModel>> {
     const loaded = await Promise.all(names.map((name) => tenant.catalog.get(name)));
@@ -114,7 +117,12 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
     const tableModels = await models(tenant, tablesNamed(operation, request));
     const metered = describeOperation(operation, request, tableModels);
     if (!metered) {
+      const tenantKey = `${tenant.scope.accountId}/${tenant.scope.region}`;
+      const updated = operation === "UpdateTable" ? tableModels.get(tablesNamed(operation, request)[0] ?? "") : undefined;
+      const refusal = operation === "UpdateTable" ? decreaseGuard.refusal(tenantKey, request, updated, now(), requestId) : null;
+      if (refusal) return refusal;
       const answer = await sendUpstream(upstream, headers, raw);
+      if (operation === "UpdateTable" && answer.status === 200) decreaseGuard.accepted(tenantKey, request, updated, now());
       if (CONTROL_PLANE_CHANGES.has(operation)) catalog.invalidate();
       if (operation === "DescribeTable" && answer.status === 200 && globalTables.length > 0) {
         return { ...answer, body: describeAsGlobalTable(answer.body, globalTables, tenant.scope.accessKeyId, tenant.scope.region) };
