@@ -3,6 +3,7 @@
  * their evidence out, worst first. Pure and client-safe. It never reports health from missing data.
  */
 import { findSeries, hasData } from "@/lib/metrics/series-lookup";
+import { alarmVerdicts, type AlarmsInput } from "./alarm-rules";
 import { capacityVerdicts } from "./capacity-rules";
 import { onlyDiagnosisSeries } from "./diagnosis-series";
 import { SEVERITIES, type DiagnosisInput, type Evidence, type Severity, type Verdict } from "./diagnosis-types";
@@ -120,8 +121,9 @@ function dataVerdict(ctx: RuleContext, others: readonly Verdict[]): Verdict | nu
   };
 }
 
-export function diagnose(given: DiagnosisInput): Verdict[] {
-  const verdicts: Verdict[] = [];
+export function diagnose(given: DiagnosisInput & AlarmsInput): Verdict[] {
+  // A firing alarm is where on-call starts: its verdict comes first among the critical ones.
+  const verdicts: Verdict[] = alarmVerdicts(given);
   let advised: Array<string | null> = [];
   // The rules see only the series the overview batches too (diagnosis-series.ts): the table page, which fetches every
   // series, and the overview, which fetches just these, then reach the same verdicts from the same CloudWatch answer.
