@@ -1,3 +1,5 @@
+import { AwsServiceError } from "../shared/service-error";
+
 /**
  * Application Auto Scaling's modeled errors (client-application-auto-scaling's error shapes, each with a `Message`
  * member): client faults answer 400, server faults 500.
@@ -14,17 +16,10 @@ export const AUTOSCALING_ERRORS = {
 
 export type AutoScalingErrorCode = keyof typeof AUTOSCALING_ERRORS;
 
-export class AutoScalingApiError extends Error {
-  constructor(
-    readonly code: AutoScalingErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "AutoScalingApiError";
-  }
-
-  get status(): number {
-    return AUTOSCALING_ERRORS[this.code];
+/** Sent in the plain AWS JSON shape (`__type` + `message`), which the SDK maps to its modeled error of that name. */
+export class AutoScalingApiError extends AwsServiceError {
+  constructor(code: AutoScalingErrorCode, message: string) {
+    super(code, message, AUTOSCALING_ERRORS[code]);
   }
 }
 
