@@ -13,10 +13,16 @@ const TONE = {
  * The one line that answers "is something wrong?" before the reader scans the grid: throttling and tables near
  * capacity in the last hour first, then tables that are not active or cannot be read.
  */
-export function OverviewSummary({ entries, metrics }: { entries: TableListEntry[]; metrics: Record<string, TableOverviewMetrics> | undefined }) {
+export function OverviewSummary({ entries, metrics, alarmsInAlarm }: { entries: TableListEntry[]; metrics: Record<string, TableOverviewMetrics> | undefined; alarmsInAlarm?: Record<string, number | null> }) {
   if (entries.length === 0) return null;
   const problems: string[] = [];
   let tone: keyof typeof TONE = "good";
+  // An alarm in ALARM is what paged someone: it leads the line.
+  const paging = entries.filter((entry) => (alarmsInAlarm?.[entry.name] ?? 0) > 0);
+  if (paging.length > 0) {
+    tone = "bad";
+    problems.push(`Alarms in ALARM: ${paging.map((entry) => `${entry.name} (${alarmsInAlarm?.[entry.name] ?? 0})`).join(", ")}`);
+  }
   const throttled = entries.filter((entry) => metrics?.[entry.name]?.trouble.severity === "critical");
   if (throttled.length > 0) {
     tone = "bad";

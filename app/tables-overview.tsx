@@ -21,6 +21,7 @@ import { LastHourCells, percent, throttleText } from "./overview-metrics-cells";
 import { billingLabel, capacityLabel, indexesLabel, keySchemaLabel, ttlLabel } from "@/lib/tables/describe-labels";
 import type { TableListEntry } from "@/lib/tables/table-detail";
 import { OverviewSummary } from "./overview-summary";
+import { AlarmsInAlarmBadge } from "./alarms-in-alarm-badge";
 
 function tableHref(name: string): string {
   return `/tables/${encodeURIComponent(name)}`;
@@ -38,8 +39,10 @@ export function TablesOverview() {
   const needle = filter.trim().toLowerCase();
   const order = metrics.data?.order ?? [];
   const worst = verdicts.data?.tables ?? {};
-  // An on-call triage list: worst verdict first, then the metrics' own ranking; tables neither covers keep their place.
-  const ranked = [...entries].sort((a, b) => severityRank(worst[a.name]?.severity) - severityRank(worst[b.name]?.severity) || rank(order, a.name) - rank(order, b.name));
+  // An on-call triage list: most paging alarms in ALARM first (on-call starts from the alarm), then worst verdict, then
+  // the metrics' own ranking; tables none of these covers keep their place.
+  const firing = (name: string) => worst[name]?.alarmsInAlarm ?? 0;
+  const ranked = [...entries].sort((a, b) => firing(b.name) - firing(a.name) || severityRank(worst[a.name]?.severity) - severityRank(worst[b.name]?.severity) || rank(order, a.name) - rank(order, b.name));
   const visible = needle ? ranked.filter((entry) => entry.name.toLowerCase().includes(needle)) : ranked;
 
   return (
@@ -55,7 +58,7 @@ export function TablesOverview() {
         <TableNameFilter value={filter} onChange={setFilter} label="Filter tables" className="w-full gap-2 sm:w-72" />
       </div>
 
-      {query.data ? <OverviewSummary entries={entries} metrics={metrics.data?.tables} /> : null}
+      {query.data ? <OverviewSummary entries={entries} metrics={metrics.data?.tables} alarmsInAlarm={Object.fromEntries(Object.entries(worst).map(([name, line]) => [name, line?.alarmsInAlarm ?? null]))} /> : null}
       {metrics.isError ? (
         <p className="text-sm text-amber-800 dark:text-amber-300">Last-hour metrics are unavailable: {metrics.error.message}</p>
       ) : null}
@@ -144,6 +147,7 @@ function TablesGrid({ entries, metrics, verdicts }: { entries: TableListEntry[];
                 <Link href={tableHref(entry.name)} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                   {entry.name}
                 </Link>
+                <AlarmsInAlarmBadge count={verdicts[entry.name]?.alarmsInAlarm} />
                 <VerdictLine verdict={verdicts[entry.name] ?? null} />
                 {entry.detail?.deletionProtection ? (
                   <span className="ml-2 text-xs text-slate-500" title="Deletion protection is on">
@@ -190,6 +194,7 @@ function TableCards({ entries, metrics, verdicts }: { entries: TableListEntry[];
             </Link>
             {entry.detail ? <StatusBadge status={entry.detail.status} /> : <Badge tone="bad">error</Badge>}
           </div>
+          <AlarmsInAlarmBadge count={verdicts[entry.name]?.alarmsInAlarm} />
           <VerdictLine verdict={verdicts[entry.name] ?? null} />
           {entry.detail ? (
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">

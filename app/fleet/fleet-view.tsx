@@ -15,6 +15,7 @@ import { allScopes, withScope } from "@/lib/scope/scope";
 import { billingLabel, capacityLabel } from "@/lib/tables/describe-labels";
 import { LastHourCells } from "../overview-metrics-cells";
 import { VerdictLine } from "../verdict-line";
+import { AlarmsInAlarmBadge } from "../alarms-in-alarm-badge";
 
 const tableHref = (row: FleetTableRow) => withScope(`/tables/${encodeURIComponent(row.name)}`, row);
 
@@ -167,6 +168,7 @@ function FleetGrid({ rows }: { rows: FleetTableRow[] }) {
                 <Link href={tableHref(row)} className="font-medium text-sky-700 hover:underline dark:text-sky-400">
                   {row.name}
                 </Link>
+                <AlarmsInAlarmBadge count={row.alarmsInAlarm} />
                 {row.error ? <p className="mt-1 text-xs text-rose-700 dark:text-rose-400">{row.error.message}</p> : <VerdictLine verdict={row.verdict} />}
               </td>
               <td className={td}>{row.detail ? <StatusBadge status={row.detail.status} /> : "—"}</td>
@@ -203,6 +205,7 @@ function FleetCards({ rows }: { rows: FleetTableRow[] }) {
           <p className="mt-0.5 font-mono text-xs text-slate-500">
             {row.account} · {row.region}
           </p>
+          <AlarmsInAlarmBadge count={row.alarmsInAlarm} />
           {row.error ? <p className="mt-1 text-xs text-rose-700 dark:text-rose-400">{row.error.message}</p> : <VerdictLine verdict={row.verdict} />}
           {row.detail ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{`${billingLabel(row.detail.billingMode)} · ${capacityLabel(row.detail, row.detail.billingMode)}`}</p> : null}
           {row.metrics ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{row.metrics.trouble.reason}</p> : null}

@@ -67,5 +67,7 @@ export type AlarmsResponse = {
   inAlarm: number;
   /** False when DescribeAlarmHistory could not be read completely: periods before the first change are then inferred from the current state only. */
   historyComplete: boolean;
+  /** Why the history is incomplete (DescribeAlarmHistory failed, was cut short, or had items that could not be read); null when complete. */
+  historyError?: string | null;
   generatedAt: number;
 };

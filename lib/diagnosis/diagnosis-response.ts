@@ -6,12 +6,22 @@ export type DiagnosisInputs = {
   contributorInsights: { ok: true; enabled: number } | { ok: false; error: string };
   keySample: { finishedAt: number } | null;
   sizeAudit: { finishedAt: number } | null;
+  /** The table's CloudWatch alarms: how many paging ones are in ALARM, or why they could not be read. Absent: not read. */
+  alarms?: { ok: true; inAlarm: number } | { ok: false; error: string };
 };
+
+/**
+ * Where the diagnosis window came from: the request's range/start/end; else the current ALARM span of a firing
+ * paging alarm (from EvaluationPeriods × Period before it fired until now: lib/alarms/incident-window.ts); else the
+ * default range.
+ */
+export type WindowSource = { kind: "alarm"; alarm: string } | { kind: "request" } | { kind: "default" };
 
 /** GET /api/tables/:table/diagnosis. Client-safe. */
 export type DiagnosisResponse = {
   table: string;
   window: { start: number; end: number };
+  windowSource: WindowSource;
   verdicts: Verdict[];
   inputs: DiagnosisInputs;
   generatedAt: number;
@@ -46,12 +56,18 @@ export type OverviewTableVerdict = {
   inputs: OverviewDiagnosisInputs;
 };
 
+/**
+ * A table's line in the overview and the fleet: its worst verdict, and how many of its paging alarms are in ALARM
+ * (auto scaling's own excluded; null when the alarms could not be read), which puts it first in the triage order.
+ */
+export type OverviewTableLine = OverviewTableVerdict & { alarmsInAlarm: number | null };
+
 /** GET /api/diagnosis/overview: each table's worst verdict over the last hour, for the triage list. */
 export type DiagnosisOverviewResponse = {
   /** The window every verdict covers (the last hour, one-minute periods): ask a table's diagnosis for the same. */
   window: { start: number; end: number };
   /** null: the table could not be described (the table list says why). */
-  tables: Record<string, OverviewTableVerdict | null>;
+  tables: Record<string, OverviewTableLine | null>;
   generatedAt: number;
   keysDigested: boolean;
 };

@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
-import type { OverviewTableVerdict } from "@/lib/diagnosis/diagnosis-response";
+import type { OverviewTableLine, OverviewTableVerdict } from "@/lib/diagnosis/diagnosis-response";
 import type { TableOverviewMetrics } from "@/lib/metrics/overview-summary";
 import { filterFleet, rankFleet } from "./fleet-rank";
 import type { FleetTableRow } from "./fleet-types";
 
 const inputs: OverviewTableVerdict["inputs"] = { metrics: { ok: true }, contributorInsights: { ok: true, enabled: 0 }, keySample: null, sizeAudit: null };
-const verdict = (severity: OverviewTableVerdict["severity"]): OverviewTableVerdict => ({ kind: severity === "ok" ? "healthy" : "under-provisioned-writes", severity, title: severity, check: "full", notChecked: [], partialNote: null, inputs });
+const verdict = (severity: OverviewTableVerdict["severity"], alarmsInAlarm: number | null = 0): OverviewTableLine => ({
+  kind: alarmsInAlarm ? "alarm-firing" : severity === "ok" ? "healthy" : "under-provisioned-writes",
+  severity,
+  title: severity,
+  check: "full",
+  notChecked: [],
+  partialNote: null,
+  inputs,
+  alarmsInAlarm,
+});
 const metrics = (score: number): TableOverviewMetrics => ({
   peakReadUtilization: null,
   peakWriteUtilization: null,
@@ -14,7 +23,7 @@ const metrics = (score: number): TableOverviewMetrics => ({
   trouble: { severity: "ok", score, reason: "" },
 });
 
-function row(account: string, region: string, name: string, options: { severity?: OverviewTableVerdict["severity"]; score?: number; error?: boolean } = {}): FleetTableRow {
+function row(account: string, region: string, name: string, options: { severity?: OverviewTableVerdict["severity"]; score?: number; error?: boolean; alarms?: number | null } = {}): FleetTableRow {
   return {
     account,
     region,
@@ -22,7 +31,8 @@ function row(account: string, region: string, name: string, options: { severity?
     detail: null,
     error: options.error ? { code: "FORBIDDEN", message: "denied" } : null,
     metrics: options.score === undefined ? null : metrics(options.score),
-    verdict: options.severity ? verdict(options.severity) : null,
+    verdict: options.severity ? verdict(options.severity, options.alarms ?? 0) : null,
+    alarmsInAlarm: options.alarms ?? null,
   };
 }
 
@@ -46,6 +56,18 @@ describe("rankFleet", () => {
       "prod/us-east-1/a",
       "dev/us-east-1/f",
     ]);
+  });
+});
+
+describe("rankFleet with alarms", () => {
+  it("puts tables with the most paging alarms in ALARM first, ahead of worse verdicts without one; unread alarms count as none", () => {
+    const rows = [
+      row("prod", "us-east-1", "throttled", { severity: "critical", score: 3_000, alarms: 0 }),
+      row("prod", "us-east-1", "one-alarm", { severity: "critical", score: 10, alarms: 1 }),
+      row("dev", "us-east-1", "two-alarms", { severity: "critical", score: 5, alarms: 2 }),
+      row("prod", "us-east-1", "unknown", { severity: "warning", score: 2_000, alarms: null }),
+    ];
+    expect(rankFleet(rows).map((entry) => entry.name)).toEqual(["two-alarms", "one-alarm", "throttled", "unknown"]);
   });
 });
 

@@ -11,10 +11,14 @@ function severityRank(row: FleetTableRow): number {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The fleet's triage order: worst verdict first, then the most trouble in the metrics, then account, region, name. */
+/**
+ * The fleet's triage order: tables with the most paging alarms in ALARM first (on-call starts from the alarm), then
+ * worst verdict, then the most trouble in the metrics, then account, region, name.
+ */
 export function rankFleet(rows: readonly FleetTableRow[]): FleetTableRow[] {
   return [...rows].sort(
     (a, b) =>
+      (b.alarmsInAlarm ?? 0) - (a.alarmsInAlarm ?? 0) ||
       severityRank(a) - severityRank(b) ||
       (b.metrics?.trouble.score ?? -1) - (a.metrics?.trouble.score ?? -1) ||
       byText(a.account, b.account) ||

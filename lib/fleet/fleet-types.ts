@@ -1,5 +1,5 @@
 /** The JSON shape of GET /api/fleet: every exposed table in every configured account and region. Client-safe. */
-import type { OverviewTableVerdict } from "@/lib/diagnosis/diagnosis-response";
+import type { OverviewTableLine } from "@/lib/diagnosis/diagnosis-response";
 import type { TableOverviewMetrics } from "@/lib/metrics/overview-summary";
 import type { Scope } from "@/lib/scope/scope";
 import type { TableDetail } from "@/lib/tables/table-detail";
@@ -17,12 +17,14 @@ export type FleetTableRow = Scope & {
   /** The last hour's batched metrics; null when CloudWatch could not be read for this scope. */
   metrics: TableOverviewMetrics | null;
   /** The same worst verdict the table's own page gives for the last hour (or a partial check that says so). */
-  verdict: OverviewTableVerdict | null;
+  verdict: OverviewTableLine | null;
+  /** Its paging CloudWatch alarms in ALARM now; null when they could not be read (or the table was not diagnosed). */
+  alarmsInAlarm: number | null;
 };
 
 export type FleetResponse = {
   scopes: FleetScopeResult[];
-  /** Trouble first: worst verdict, then the metrics' trouble score, then account, region and name. */
+  /** Trouble first: most paging alarms in ALARM, then worst verdict, then the metrics' trouble score, then account, region and name. */
   tables: FleetTableRow[];
   /** The last-hour window the metrics and verdicts cover. */
   window: { start: number; end: number } | null;

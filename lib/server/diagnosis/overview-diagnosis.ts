@@ -11,6 +11,8 @@ import { contributorInsightsStatus, type InsightsStatusResult } from "@/lib/serv
 import { tableInsights } from "@/lib/server/insights/table-insights";
 import { describeForOverview, lastHour, overviewBatch, type OverviewBatch } from "@/lib/server/metrics/overview-metrics";
 import { listTableNames } from "@/lib/server/tables/list-tables";
+import { scopeAlarms } from "@/lib/server/alarms/scope-alarms";
+import { alarmsSource } from "./alarms-source";
 import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
 
 /**
@@ -54,12 +56,14 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
   const window = lastHour(now);
   const tables = await describeForOverview(scope, await listTableNames(scope));
   const described: Described[] = tables.flatMap(({ name, detail }) => (detail ? [{ name, detail }] : []));
-  const [metrics, statuses] = await Promise.all([
+  // One DescribeAlarms listing (cached a minute, shared with the table pages) gives every table its alarms.
+  const [metrics, statuses, alarmsRead] = await Promise.all([
     overviewBatch(scope, tables, now).then(
       (batch): Metrics => ({ ok: true, batch }),
       (error: unknown): Metrics => ({ ok: false, error: sourceFailure(error, "CloudWatch metrics") }),
     ),
     mapWithConcurrency(described, STATUS_CONCURRENCY, ({ name }) => settle(contributorInsightsStatus(scope, name))),
+    settle(scopeAlarms(scope, now)),
   ]);
   const enabled = new Set(
     described.filter((_, position) => {
@@ -77,10 +81,12 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
     else if (!enabled.has(name) || reported.has(name)) insights = await settle(tableInsights(scope, name, window, {}, now));
     const ci = insights ? insightsSource(insights, access) : null;
     const jobs = jobInputs(scope, name, access);
+    const alarms = alarmsSource(alarmsRead, name, window, now);
     const inputs: OverviewDiagnosisInputs = {
       metrics: metrics.ok ? { ok: true } : { ok: false, error: metrics.error },
       contributorInsights: ci?.inputs ?? { ok: false, skipped: `Contributor Insights is on for this table, but the overview reads its reports for at most ${MAX_INSIGHTS_REPORTS} tables per refresh.` },
       ...jobs.inputs,
+      alarms: alarms.inputs,
     };
     const found = diagnose({
       table: detail,
@@ -88,10 +94,11 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
       metricsError: metrics.ok ? null : metrics.error,
       contributorInsights: ci?.input ?? null,
       ...jobs.input,
+      alarms: alarms.alarms,
       thresholds,
       now,
     });
-    return overviewVerdict(found, inputs);
+    return { ...overviewVerdict(found, inputs), alarmsInAlarm: alarms.inputs.ok ? alarms.inputs.inAlarm : null };
   });
 
   const byName = new Map(described.map(({ name }, position) => [name, verdicts[position] ?? null]));

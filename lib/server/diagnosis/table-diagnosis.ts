@@ -9,26 +9,34 @@ import { tableInsights } from "@/lib/server/insights/table-insights";
 import { getTableMetrics } from "@/lib/server/metrics/table-metrics";
 import type { MetricsParams } from "@/lib/server/metrics/metrics-params";
 import { describeTable } from "@/lib/server/tables/describe-table";
+import { scopeAlarms } from "@/lib/server/alarms/scope-alarms";
+import { alarmsSource, diagnosisWindow, settle } from "./alarms-source";
 import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
 
 /**
  * The table's verdicts over a window, from every source there is: CloudWatch metrics, Contributor Insights, the
  * latest key sample and size audit. A source that fails is reported as missing; the others still count.
  */
-export async function tableDiagnosis(scope: Scope, tableName: string, params: MetricsParams, access: Access, now = Date.now()): Promise<DiagnosisResponse> {
+export async function tableDiagnosis(scope: Scope, tableName: string, given: MetricsParams, access: Access, now = Date.now()): Promise<DiagnosisResponse> {
   const table = await describeTable(scope, tableName);
+  // The alarms come first when the request names no window: a firing alarm then sets it (alarms-source.ts).
+  const alarmsRead = await settle(scopeAlarms(scope, now));
+  const { window, windowSource } = diagnosisWindow(given, alarmsRead, tableName, now);
+  const params: MetricsParams = { ...given, window };
+  const alarms = alarmsSource(alarmsRead, tableName, window, now);
   const [metrics, insights] = await Promise.allSettled([getTableMetrics(scope, tableName, { ...params, index: null }, now), tableInsights(scope, tableName, params.window, {}, now)]);
   const metricsResponse: MetricsResponse | null = metrics.status === "fulfilled" ? metrics.value : null;
   const metricsError = metrics.status === "rejected" ? sourceFailure(metrics.reason, "CloudWatch metrics") : null;
   const ci = insightsSource(insights, access);
   const jobs = jobInputs(scope, tableName, access);
-  const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, thresholds: diagnosisThresholds(), now });
+  const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, alarms: alarms.alarms, thresholds: diagnosisThresholds(), now });
   return {
     table: tableName,
     window: { start: params.window.startMs, end: params.window.endMs },
+    windowSource,
     // A digest opens nothing in the browser, so a viewer's verdicts link only to charts.
     verdicts: access.digestsKeys ? verdicts.map(withoutKeyLinks) : verdicts,
-    inputs: { metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError }, contributorInsights: ci.inputs, ...jobs.inputs },
+    inputs: { metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError }, contributorInsights: ci.inputs, ...jobs.inputs, alarms: alarms.inputs },
     generatedAt: now,
     keysDigested: access.digestsKeys,
   };

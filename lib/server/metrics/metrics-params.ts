@@ -29,12 +29,18 @@ const paramsSchema = z.object({
   index: z.preprocess(emptyAsUndefined, indexNameSchema.optional()),
 });
 
-export type MetricsParams = { window: MetricWindow; index: string | null };
+export type MetricsParams = {
+  window: MetricWindow;
+  index: string | null;
+  /** Whether the request named its window (range, start or end); false when the window is the default one. */
+  windowGiven?: boolean;
+};
 
 /** The metrics query string as a validated, aligned window; anything wrong is a 400 that says what. */
 export function parseMetricsParams(url: URL, nowMs: number): MetricsParams {
   const params = parseInput(paramsSchema, Object.fromEntries(url.searchParams));
   const resolved = resolveMetricWindow({ range: params.range, startMs: params.start, endMs: params.end }, nowMs);
   if (!resolved.ok) throw new AppError("BAD_REQUEST", resolved.message);
-  return { window: resolved.window, index: params.index ?? null };
+  const windowGiven = params.range !== undefined || params.start !== undefined || params.end !== undefined;
+  return { window: resolved.window, index: params.index ?? null, windowGiven };
 }
