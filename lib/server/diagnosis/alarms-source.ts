@@ -31,10 +31,10 @@ export function alarmsSource(read: AlarmsRead, tableName: string, window: { star
  * in ALARM, the incident window: from EvaluationPeriods × Period before the alarm fired until now (incident-window.ts),
  * so the verdicts look at what set it off; else the default range.
  */
-export function diagnosisWindow(params: MetricsParams, read: AlarmsRead, tableName: string, nowMs: number): { window: MetricWindow; windowSource: WindowSource } {
+export function diagnosisWindow(params: MetricsParams, read: AlarmsRead | null, tableName: string, nowMs: number): { window: MetricWindow; windowSource: WindowSource } {
   // A caller that built its params without saying is treated as having named its window.
   if (params.windowGiven !== false) return { window: params.window, windowSource: { kind: "request" } };
-  const alarms = read.status === "fulfilled" ? currentAlarms(read.value, tableName, params.window, nowMs) : [];
+  const alarms = read?.status === "fulfilled" ? currentAlarms(read.value, tableName, params.window, nowMs) : [];
   const incident = incidentWindow(alarms, nowMs);
   return incident ? { window: incident.window, windowSource: { kind: "alarm", alarm: incident.alarm } } : { window: params.window, windowSource: { kind: "default" } };
 }

@@ -19,12 +19,12 @@ import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from ".
  */
 export async function tableDiagnosis(scope: Scope, tableName: string, given: MetricsParams, access: Access, now = Date.now()): Promise<DiagnosisResponse> {
   const table = await describeTable(scope, tableName);
-  // The alarms come first when the request names no window: a firing alarm then sets it (alarms-source.ts).
-  const alarmsRead = await settle(scopeAlarms(scope, now));
-  const { window, windowSource } = diagnosisWindow(given, alarmsRead, tableName, now);
+  // When the request names no window, a firing alarm sets it (alarms-source.ts), so the alarms are read first.
+  const alarmsPending = settle(scopeAlarms(scope, now));
+  const { window, windowSource } = diagnosisWindow(given, given.windowGiven === false ? await alarmsPending : null, tableName, now);
   const params: MetricsParams = { ...given, window };
-  const alarms = alarmsSource(alarmsRead, tableName, window, now);
   const [metrics, insights] = await Promise.allSettled([getTableMetrics(scope, tableName, { ...params, index: null }, now), tableInsights(scope, tableName, params.window, {}, now)]);
+  const alarms = alarmsSource(await alarmsPending, tableName, window, now);
   const metricsResponse: MetricsResponse | null = metrics.status === "fulfilled" ? metrics.value : null;
   const metricsError = metrics.status === "rejected" ? sourceFailure(metrics.reason, "CloudWatch metrics") : null;
   const ci = insightsSource(insights, access);
