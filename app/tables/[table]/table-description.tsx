@@ -16,6 +16,7 @@ import { tablesQueries } from "@/lib/queries/tables-queries";
 import { billingLabel, capacityLabel, keySchemaLabel, projectionLabel, streamLabel, ttlLabel } from "@/lib/tables/describe-labels";
 import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
 import { tableHealth } from "@/lib/tables/table-health";
+import { AlarmsAndScaling } from "./alarms/alarms-and-scaling";
 import { CapacitySection } from "./capacity/capacity-section";
 import { useCapacityViewState } from "./capacity/use-capacity-view-state";
 import { VerdictsPanel } from "./diagnosis/verdicts-panel";
@@ -62,7 +63,9 @@ function TableBody({ detail }: { detail: TableDetail }) {
 
       <HealthLine detail={detail} />
 
-      <VerdictsPanel table={detail.name} capacity={capacity} />
+      <VerdictsPanel table={detail.name} capacity={capacity} update={updateCapacity} />
+
+      <AlarmsAndScaling table={detail.name} state={capacity} />
 
       <CapacitySection detail={detail} state={capacity} update={updateCapacity} />
 

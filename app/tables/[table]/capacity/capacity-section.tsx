@@ -12,6 +12,8 @@ import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/me
 import { formatPeriod } from "@/lib/metrics/metric-series";
 import { metricsQueries } from "@/lib/queries/metrics-queries";
 import type { TableDetail } from "@/lib/tables/table-detail";
+import { alarmOverlays, chartTarget, mergeOverlays, scalingMarkers, type OverlayChart } from "@/lib/metrics/chart-overlays";
+import { useAlarmsAndScaling } from "../alarms/alarms-and-scaling";
 import { CapacityControls } from "./capacity-controls";
 
 const TONES = {
@@ -28,11 +30,18 @@ export function CapacitySection({ detail, state, update }: { detail: TableDetail
   const query = useQuery(metricsQueries.table(scope, detail.name, params, REFRESH_MS[state.refresh]));
   const data = query.data;
   const gsi = state.gsi && detail.gsis.some((index) => index.name === state.gsi) ? state.gsi : null;
+  const { alarms, scaling } = useAlarmsAndScaling(detail.name, state);
+  const targets = useMemo(() => scaling.data?.targets ?? [], [scaling.data]);
+  const overlays = useMemo(() => {
+    if (!data) return null;
+    const of = (chart: OverlayChart) => mergeOverlays(alarmOverlays(alarms.data?.alarms ?? [], chart, gsi, data.period, data.end), { markers: scalingMarkers(targets, chart, gsi) });
+    return { reads: of("reads"), writes: of("writes"), throttles: of("throttles") };
+  }, [data, alarms.data, targets, gsi]);
   const charts = useMemo(() => {
     if (!data) return null;
     return {
-      reads: capacityChart(data, "Read", gsi),
-      writes: capacityChart(data, "Write", gsi),
+      reads: capacityChart(data, "Read", gsi, chartTarget(targets, "Read", gsi)),
+      writes: capacityChart(data, "Write", gsi, chartTarget(targets, "Write", gsi)),
       utilization: utilizationChart(data, gsi),
       throttles: throttleChart(data, gsi),
       requests: requestsChart(data),
@@ -41,7 +50,7 @@ export function CapacitySection({ detail, state, update }: { detail: TableDetail
       // Only a global table has copies in other regions to chart.
       replication: detail.replicas.length > 0 ? { delay: replicationChart(data), pending: pendingReplicationChart(data, detail.globalTableVersion) } : null,
     };
-  }, [data, gsi, state.tz, detail.replicas.length, detail.globalTableVersion]);
+  }, [data, gsi, targets, state.tz, detail.replicas.length, detail.globalTableVersion]);
   const syncKey = `capacity-${detail.name}`;
   const zoom = (startMs: number, endMs: number) => update({ start: startMs, end: endMs });
 
@@ -71,9 +80,9 @@ export function CapacitySection({ detail, state, update }: { detail: TableDetail
             {data.partialFrom !== null ? " The last period is still filling." : ""}
           </p>
           <div className="grid gap-3 lg:grid-cols-2">
-            <TimeSeriesChart data={charts.reads} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-reads" />
-            <TimeSeriesChart data={charts.writes} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-writes" />
-            <TimeSeriesChart data={charts.throttles} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-throttles" />
+            <TimeSeriesChart data={charts.reads} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-reads" overlays={overlays?.reads} />
+            <TimeSeriesChart data={charts.writes} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-writes" overlays={overlays?.writes} />
+            <TimeSeriesChart data={charts.throttles} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-throttles" overlays={overlays?.throttles} />
             <TimeSeriesChart data={charts.utilization} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-utilization" />
             <TimeSeriesChart data={charts.requests} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-requests" />
             <TimeSeriesChart data={charts.latency} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-latency" />

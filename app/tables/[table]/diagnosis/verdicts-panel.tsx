@@ -4,6 +4,7 @@ import { useScope } from "@/components/layout/scope-context";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ScopedLink } from "@/components/layout/scoped-link";
+import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { TermHint } from "@/components/glossary/term-hint";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -95,20 +96,40 @@ function VerdictCard({ table, verdict, open }: { table: string; verdict: Verdict
   );
 }
 
-/** The first thing on the table page: what is wrong, in plain sentences, each with its evidence one click away. */
-export function VerdictsPanel({ table, capacity }: { table: string; capacity: CapacityViewState }) {
+function clock(ms: number, tz: CapacityViewState["tz"]): string {
+  return new Date(ms).toLocaleTimeString("en-GB", { timeZone: tz === "UTC" ? "UTC" : undefined, hour: "2-digit", minute: "2-digit" });
+}
+
+/**
+ * The first thing on the table page: what is wrong, in plain sentences, each with its evidence one click away. A link
+ * that names no time range asks the diagnosis for its own window, so a firing alarm's incident sets it.
+ */
+export function VerdictsPanel({ table, capacity, update }: { table: string; capacity: CapacityViewState; update: (patch: Partial<CapacityViewState>) => void }) {
   const scope = useScope();
-  const params = useMemo(() => metricsQueryParams(capacity), [capacity]);
+  const search = useSearchParams();
+  const windowNamed = search.has("range") || search.has("start") || search.has("end");
+  const params = useMemo(() => (windowNamed ? metricsQueryParams(capacity) : new URLSearchParams()), [capacity, windowNamed]);
   const query = useQuery(diagnosisQueries.table(scope, table, params, REFRESH_MS[capacity.refresh]));
   if (query.isPending) return <div aria-busy="true" className="h-14 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />;
   if (query.isError) return <ErrorPanel title="Could not diagnose this table" message={query.error.message} onRetry={() => void query.refetch()} />;
-  const { verdicts, inputs } = query.data;
+  const { verdicts, inputs, window, windowSource } = query.data;
   const missing = [
     inputs.metrics.ok ? null : `CloudWatch metrics (${inputs.metrics.error})`,
     inputs.contributorInsights.ok ? null : `Contributor Insights (${inputs.contributorInsights.error})`,
+    inputs.alarms && !inputs.alarms.ok ? `alarms (${inputs.alarms.error})` : null,
   ].filter((entry): entry is string => entry !== null);
   return (
     <section aria-label="Diagnosis" className="space-y-2" data-testid="verdicts">
+      {windowSource.kind === "alarm" ? (
+        <p className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700 dark:text-slate-300" data-testid="incident-window">
+          <span>
+            Diagnosing the incident: from {clock(window.start, capacity.tz)} (before “{windowSource.alarm}” fired) to now{capacity.tz === "UTC" ? " UTC" : ""}.
+          </span>
+          <button type="button" className="text-sky-700 hover:underline dark:text-sky-400" onClick={() => update({ start: window.start, end: window.end })}>
+            Show this window on the charts
+          </button>
+        </p>
+      ) : null}
       <ul className="space-y-2">
         {verdicts.map((verdict, index) => (
           <VerdictCard key={`${verdict.kind}-${verdict.key ?? ""}-${verdict.index ?? ""}-${index}`} table={table} verdict={verdict} open={index === 0 && verdict.severity === "critical"} />

@@ -1,0 +1,33 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useScope } from "@/components/layout/scope-context";
+import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
+import { alarmsQueries } from "@/lib/queries/alarms-queries";
+import { scalingQueries } from "@/lib/queries/scaling-queries";
+import { AlarmsCard } from "./alarms-card";
+import { ScalingCard } from "../scaling/scaling-card";
+
+/**
+ * A table's alarms and auto scaling for the page's window. The capacity charts call this too: the queries are shared,
+ * so the cards and the chart overlays always show the same reads.
+ */
+export function useAlarmsAndScaling(table: string, state: CapacityViewState) {
+  const scope = useScope();
+  const params = useMemo(() => metricsQueryParams(state), [state]);
+  const alarms = useQuery(alarmsQueries.table(scope, table, params, REFRESH_MS[state.refresh]));
+  const scaling = useQuery(scalingQueries.table(scope, table, params, REFRESH_MS[state.refresh]));
+  return { alarms, scaling };
+}
+
+/** "Which alarm, since when?" and "why didn't the capacity follow?", side by side under the verdicts. */
+export function AlarmsAndScaling({ table, state }: { table: string; state: CapacityViewState }) {
+  const { alarms, scaling } = useAlarmsAndScaling(table, state);
+  return (
+    <div className="grid items-start gap-4 lg:grid-cols-2">
+      <AlarmsCard data={alarms.data} error={alarms.isError ? alarms.error.message : null} timeZone={state.tz} />
+      <ScalingCard data={scaling.data} error={scaling.isError ? scaling.error.message : null} timeZone={state.tz} />
+    </div>
+  );
+}
