@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import {
   CloudWatchServiceException,
-  DeleteAlarmsCommand,
   DescribeInsightRulesCommand,
   GetInsightRuleReportCommand,
   GetMetricDataCommand,
   ListMetricsCommand,
   PutMetricDataCommand,
+  SetAlarmStateCommand,
   type CloudWatchClient,
 } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,8 +74,8 @@ describe("the HTTP extras", () => {
     await client.send(new GetMetricDataCommand({ ...window, MetricDataQueries: [] }));
     await client.send(new GetMetricDataCommand({ ...window, MetricDataQueries: [] }));
     await rejection(client.send(new PutMetricDataCommand({ Namespace: undefined, MetricData: [] })));
-    await rejection(client.send(new DeleteAlarmsCommand({ AlarmNames: ["x"] })));
-    expect(await stats()).toEqual({ GetMetricData: 2, PutMetricData: 1, DeleteAlarms: 1 });
+    await rejection(client.send(new SetAlarmStateCommand({ AlarmName: "x", StateValue: "OK", StateReason: "test" })));
+    expect(await stats()).toEqual({ GetMetricData: 2, PutMetricData: 1, SetAlarmState: 1 });
     await fetch(`${cloudwatch.endpoint}/_local/stats/reset`, { method: "POST" });
     expect(await stats()).toEqual({});
   });
@@ -99,7 +99,7 @@ describe("the HTTP extras", () => {
 
 describe("the wire protocol", () => {
   it("answers an operation it does not implement with UnknownOperationException", async () => {
-    const error = await rejection(client.send(new DeleteAlarmsCommand({ AlarmNames: ["x"] })));
+    const error = await rejection(client.send(new SetAlarmStateCommand({ AlarmName: "x", StateValue: "OK", StateReason: "test" })));
     expect(error).toBeInstanceOf(CloudWatchServiceException);
     expect(error).toMatchObject({ name: "UnknownOperationException", $metadata: { httpStatusCode: 400 } });
   });

@@ -27,6 +27,8 @@ const MODELED = {
   InvalidNextToken: { shape: "InvalidNextToken", status: 400, fault: "Sender", messageMember: "message" },
   ValidationError: { shape: "ValidationException", status: 400, fault: "Sender", messageMember: "message" },
   ResourceNotFoundException: { shape: "ResourceNotFoundException", status: 404, fault: "Sender", messageMember: "Message" },
+  // DeleteAlarms' (and DescribeAlarmHistory's) "The named resource does not exist."
+  ResourceNotFound: { shape: "ResourceNotFound", status: 404, fault: "Sender", messageMember: "message" },
   InternalServiceError: { shape: "InternalServiceFault", status: 500, fault: "Receiver", messageMember: "Message" },
 } as const satisfies Record<string, ModeledError>;
 

@@ -53,7 +53,9 @@ async function postInsights(request: IncomingMessage, response: ServerResponse, 
 export function createCloudWatchServer(deps: CloudWatchServerDeps): { server: Server; stats: OperationStats } {
   // Each CloudWatch operation works on the stores of the tenant (account and region) the request's scope names.
   const operations = new Map<string, AwsJsonOperation>(
-    [...OPERATIONS].map(([name, operation]) => [name, (input, { scope, nowMs }) => operation(input, { ...deps.tenants.forTenant(scope), nowMs })]),
+    [...OPERATIONS].map(([name, operation]) => [name, (input, { scope, nowMs }) =>
+      operation(input, { ...deps.tenants.forTenant(scope), accountId: scope.accountId, region: scope.region, nowMs }),
+    ]),
   );
   return createAwsJsonServer({
     serviceName: "local CloudWatch",

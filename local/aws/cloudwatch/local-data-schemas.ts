@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alarmStoreStateSchema } from "./alarm-schemas";
 
 /**
  * Schemas for what the local CloudWatch reads that is not an AWS request: the snapshot file and the
@@ -74,6 +75,8 @@ const tenantStateSchema = z.object({
   region: z.string().min(1),
   metrics: metricStoreStateSchema,
   insights: insightStoreStateSchema,
+  /** Absent in snapshots saved before the local CloudWatch kept alarms. */
+  alarms: alarmStoreStateSchema.optional(),
 });
 
 /** Version 1 held one account and region's data (the local CloudWatch had only one); it loads as the default tenant's. */

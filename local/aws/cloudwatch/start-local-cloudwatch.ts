@@ -1,5 +1,7 @@
 import { close, listen } from "../shared/server-lifecycle";
 import { requestScopeOf } from "../shared/sigv4-scope";
+import type { AlarmActionHandler } from "./alarm-actions";
+import { AlarmScheduler } from "./alarm-scheduler";
 import { createCloudWatchServer } from "./http-server";
 import type { InsightStore } from "./insight-store";
 import type { MetricStore } from "./metric-store";
@@ -15,6 +17,13 @@ export type RunningLocalCloudWatch = {
   insights: InsightStore;
   /** In-process access to the stores of the account an access key belongs to, in a region. */
   storesFor: (accessKeyId: string, region: string) => TenantStores;
+  /**
+   * One alarm evaluation pass over every tenant at `nowMs` (the timer runs one every evaluationIntervalMs); resolves
+   * when every action handler has finished. Tests and history backfills drive it minute by minute.
+   */
+  evaluateAlarms: (nowMs: number) => Promise<void>;
+  /** Registers a handler for the alarm actions CloudWatch would invoke; returns the unregister function. */
+  onAlarmActions: (handler: AlarmActionHandler) => () => void;
   /** Stops the server; also writes the snapshot if snapshotPath is set. */
   stop: () => Promise<void>;
 };
@@ -25,9 +34,14 @@ export type LocalCloudWatchOptions = {
   /** Loaded at start when present, written every minute and at stop, so a restarted demo keeps its history. */
   snapshotPath?: string;
   log?: (line: string) => void;
+  /** How often alarms are evaluated (CloudWatch: every minute); default 60 000. */
+  evaluationIntervalMs?: number;
+  /** The clock of the whole local CloudWatch (requests, retention, alarm passes), so tests can drive time. */
+  now?: () => number;
 };
 
 const MAINTENANCE_INTERVAL_MS = 60_000;
+const EVALUATION_INTERVAL_MS = 60_000;
 
 /**
  * A local stand-in for CloudWatch, speaking the real awsJson1_0 protocol, because no CloudWatch
@@ -35,6 +49,7 @@ const MAINTENANCE_INTERVAL_MS = 60_000;
  */
 export async function startLocalCloudWatch(options: LocalCloudWatchOptions = {}): Promise<RunningLocalCloudWatch> {
   const log = options.log ?? (() => undefined);
+  const now = options.now ?? Date.now;
   const { snapshotPath } = options;
   const tenants = new TenantRegistry();
   if (snapshotPath !== undefined) {
@@ -44,10 +59,10 @@ export async function startLocalCloudWatch(options: LocalCloudWatchOptions = {})
       log(`local CloudWatch: loaded the snapshot saved at ${snapshot.savedAt} from ${snapshotPath}`);
     }
   }
-  tenants.prune();
+  tenants.prune(now());
   const { metrics, insights } = tenants.forTenant(DEFAULT_TENANT);
 
-  const { server } = createCloudWatchServer({ tenants, log });
+  const { server } = createCloudWatchServer({ tenants, log, now });
   const port = await listen(server, options.port ?? 0);
 
   let lastWrite: Promise<void> = Promise.resolve();
@@ -64,7 +79,7 @@ export async function startLocalCloudWatch(options: LocalCloudWatchOptions = {})
   };
 
   const timer = setInterval(() => {
-    tenants.prune();
+    tenants.prune(now());
     if (snapshotPath === undefined) return;
     save(snapshotPath).catch((error: unknown) => {
       log(`local CloudWatch: could not write the snapshot ${snapshotPath}: ${error instanceof Error ? error.message : String(error)}`);
@@ -72,15 +87,33 @@ export async function startLocalCloudWatch(options: LocalCloudWatchOptions = {})
   }, MAINTENANCE_INTERVAL_MS);
   timer.unref();
 
+  const scheduler = new AlarmScheduler(tenants, log);
+  const evaluationTimer = setInterval(() => {
+    scheduler.evaluate(now()).catch((error: unknown) => {
+      log(`local CloudWatch: an alarm evaluation pass failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    });
+  }, options.evaluationIntervalMs ?? EVALUATION_INTERVAL_MS);
+  evaluationTimer.unref();
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(timer);
+      clearInterval(evaluationTimer);
       await close(server);
       if (snapshotPath !== undefined) await save(snapshotPath);
     })();
     return stopping;
   };
   const storesFor = (accessKeyId: string, region: string) => tenants.forTenant(requestScopeOf({ accessKeyId, region }));
-  return { endpoint: `http://127.0.0.1:${port}`, port, metrics, insights, storesFor, stop };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    metrics,
+    insights,
+    storesFor,
+    evaluateAlarms: (nowMs) => scheduler.evaluate(nowMs),
+    onAlarmActions: (handler) => scheduler.onAlarmActions(handler),
+    stop,
+  };
 }

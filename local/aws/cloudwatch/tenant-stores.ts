@@ -1,12 +1,13 @@
 import { accountIdOf } from "../shared/account-ids";
 import { scopeKey } from "../shared/sigv4-scope";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local-clients";
+import { AlarmStore } from "./alarm-store";
 import { InsightStore } from "./insight-store";
 import type { TenantState } from "./local-data-schemas";
 import { MetricStore } from "./metric-store";
 
-/** One account's data in one region: CloudWatch keeps metrics and Contributor Insights rules per account and region. */
-export type TenantStores = { metrics: MetricStore; insights: InsightStore };
+/** One account's data in one region: CloudWatch keeps metrics, Contributor Insights rules and alarms per account and region. */
+export type TenantStores = { metrics: MetricStore; insights: InsightStore; alarms: AlarmStore };
 export type Tenant = { accountId: string; region: string };
 
 /** The tenant that the default credentials (access key `local`, us-east-1) sign as: the demo account's home region. */
@@ -23,7 +24,7 @@ export class TenantRegistry {
     const key = scopeKey(tenant);
     let entry = this.tenants.get(key);
     if (!entry) {
-      entry = { accountId: tenant.accountId, region: tenant.region, metrics: new MetricStore(), insights: new InsightStore() };
+      entry = { accountId: tenant.accountId, region: tenant.region, metrics: new MetricStore(), insights: new InsightStore(), alarms: new AlarmStore() };
       this.tenants.set(key, entry);
     }
     return entry;
@@ -37,6 +38,7 @@ export class TenantRegistry {
     for (const tenant of this.tenants.values()) {
       tenant.metrics.prune(nowMs);
       tenant.insights.prune(nowMs);
+      tenant.alarms.prune(nowMs);
     }
   }
 
@@ -46,6 +48,7 @@ export class TenantRegistry {
       region: tenant.region,
       metrics: tenant.metrics.exportState(),
       insights: tenant.insights.exportState(),
+      alarms: tenant.alarms.exportState(),
     }));
   }
 
@@ -55,6 +58,8 @@ export class TenantRegistry {
       const stores = this.forTenant(state);
       stores.metrics.importState(state.metrics);
       stores.insights.importState(state.insights);
+      // Snapshots written before the local CloudWatch had alarms have none.
+      if (state.alarms) stores.alarms.importState(state.alarms);
     }
   }
 }
