@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { DEMO_ENDPOINTS_FILE, type DemoEndpoints } from "./stack/demo-endpoints";
+import { checkDemoScaling } from "./stack/demo-scaling-signals";
 import { checkDemoSignals } from "./stack/demo-signals";
 
 /**
  * `npm run demo:check [-- --wait 180 --since 10]`: with `npm run demo` running, reads throttling, the hot key and the
- * Profiles replica's lag metrics back through the real CloudWatch SDK. Exits 0 when every signal is there.
+ * Profiles replica's lag metrics back through the real CloudWatch SDK, and the demo's alarm states and auto scaling
+ * through the CloudWatch and Application Auto Scaling SDKs. Exits 0 when every signal is there.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
   for (;;) {
     // A demo that wrote an ACCOUNTS_FILE serves the fleet, so its replication and other tenants are checked too.
     const checks = await checkDemoSignals(endpoints.cloudwatch, Date.now() - sinceMinutes * 60_000, undefined, { fleet: endpoints.accountsFile !== undefined });
+    // A demo with a local auto scaling endpoint also shows its alarms' states and a scale-out of Shop's GSI1.
+    if (endpoints.autoscaling !== undefined) checks.push(...(await checkDemoScaling(endpoints.cloudwatch, endpoints.autoscaling)));
     if (checks.every((check) => check.ok) || Date.now() > deadline) {
       for (const check of checks) console.log(`${check.ok ? "ok  " : "MISS"}  ${check.name}: ${check.detail}`);
       process.exit(checks.every((check) => check.ok) ? 0 : 1);

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startLocalAutoScaling, type RunningLocalAutoScaling } from "../aws/autoscaling/start-local-autoscaling";
 import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../aws/cloudwatch/start-local-cloudwatch";
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local";
 import { DEMO_ACCOUNT, DEMO_FLEET, fleetAccount, REPLICA_REGION, type FleetAccount } from "../fleet/demo-fleet";
@@ -14,13 +15,16 @@ import { seedDemo, type SeedResult } from "../seed/seed-demo";
 import { seedFleet } from "../seed/seed-fleet";
 import { combinedWorkload, startLiveWorkload, type LiveWorkload } from "../workload/run-live";
 import { DEMO_CONTRIBUTOR_INSIGHTS } from "./demo-insights";
+import { lowerGsi1ToMinimum, setUpDemoScaling } from "./demo-scaling";
 import { simulateTenantHistories, type StackHistory } from "./stack-history";
-import { DEMO_GLOBAL_TABLES, fleetPlans, singleAccountPlans } from "./tenant-plans";
+import { DEMO_GLOBAL_TABLES, fleetPlans, singleAccountPlans, type TenantPlan } from "./tenant-plans";
 
 export type LocalStack = {
   dynamodb: RunningDynamoDbLocal;
   cloudwatch: RunningLocalCloudWatch;
   proxy: RunningMeteringProxy;
+  /** The local Application Auto Scaling (AUTOSCALING_ENDPOINT), scaling through the proxy on the local CloudWatch's alarms. */
+  autoscaling: RunningLocalAutoScaling;
   seed: SeedResult[];
   history: StackHistory | null;
   workload: LiveWorkload | null;
@@ -44,6 +48,7 @@ export type LocalStackOptions = {
   dynamodbPort?: number;
   proxyPort?: number;
   cloudwatchPort?: number;
+  autoscalingPort?: number;
   heapMb?: number;
   dataDir?: string;
   cloudwatchSnapshot?: string;
@@ -91,6 +96,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const seed: SeedResult[] = [];
     if (options.seed) {
       seed.push(...(await seedDemo(home, log)));
+      await lowerGsi1ToMinimum(home);
       if (options.fleet) {
         const analytics = fleetAccount("analytics", DEMO_FLEET);
         const target = (account: FleetAccount, region: string) => ({ client: admin(account, region), label: `${account.name}/${region}` });
@@ -100,8 +106,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const capacityScale = options.capacityScale ?? 0.01;
     const historyMs = options.historyMs ?? 0;
     const insightsEnabledAtMs = Date.now() - historyMs;
-
-    const history = historyMs > 0 ? await simulateTenantHistories({ plans, durationMs: historyMs, endMs: Date.now(), clientFor: admin, sink, capacityScale, insightsEnabledAtMs, log }) : null;
 
     const proxy = await startMeteringProxy({
       upstream: dynamodb.endpoint,
@@ -115,7 +119,29 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log,
     });
     stoppers.push(proxy.stop);
-    log(`metering proxy on ${proxy.endpoint}, local CloudWatch on ${cloudwatch.endpoint}`);
+    // Auto scaling reads and changes capacity through the proxy, so the enforcer follows a scaling at once.
+    const autoscaling = await startLocalAutoScaling({ port: options.autoscalingPort, cloudwatch, dynamodbEndpoint: proxy.endpoint, log });
+    stoppers.push(autoscaling.stop);
+    log(`metering proxy on ${proxy.endpoint}, local CloudWatch on ${cloudwatch.endpoint}, local auto scaling on ${autoscaling.endpoint}`);
+
+    // The demo's alarms and auto scaling (demo-scaling.ts), in the demo account's home region, on the seeded tables.
+    const setUpScaling = () => setUpDemoScaling({ autoscalingEndpoint: autoscaling.endpoint, cloudwatchEndpoint: cloudwatch.endpoint, account: DEMO_ACCOUNT, region: LOCAL_REGION });
+    const isHome = (plan: TenantPlan) => plan.account.accountId === DEMO_ACCOUNT.accountId && plan.region === LOCAL_REGION;
+    const history =
+      historyMs > 0
+        ? await simulateTenantHistories({
+            plans,
+            durationMs: historyMs,
+            endMs: Date.now(),
+            clientFor: admin,
+            sink,
+            capacityScale,
+            insightsEnabledAtMs,
+            scaling: options.seed ? { appliesTo: isHome, useCapacity: autoscaling.useCapacity, setUp: setUpScaling, evaluateAlarms: cloudwatch.evaluateAlarms } : undefined,
+            log,
+          })
+        : null;
+    if (history === null && options.seed) await setUpScaling();
 
     let workload: LiveWorkload | null = null;
     if (options.workload) {
@@ -140,6 +166,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamodb,
       cloudwatch,
       proxy,
+      autoscaling,
       seed,
       history,
       workload,
@@ -147,6 +174,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dashboardEnv: {
         DYNAMODB_ENDPOINT: proxy.endpoint,
         CLOUDWATCH_ENDPOINT: cloudwatch.endpoint,
+        AUTOSCALING_ENDPOINT: autoscaling.endpoint,
         AWS_REGION: LOCAL_REGION,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

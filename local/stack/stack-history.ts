@@ -1,9 +1,25 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { CapacityPort } from "../aws/autoscaling/scaling-ports";
 import type { FleetAccount } from "../fleet/demo-fleet";
 import type { ScopedMetricsSink } from "../metering/metrics-sink";
 import { TableCatalog } from "../metering/table-catalog";
 import { simulateHistory, type HistoryResult } from "../workload/simulate-history";
+import { applyFinalCapacity, historyCapacityPort } from "./history-scaling";
 import type { TenantPlan } from "./tenant-plans";
+
+/**
+ * Alarms and auto scaling on the simulated clock, for one plan (the demo account's home region, simulated first):
+ * its alarms and scaling are set up against the history's table models, CloudWatch evaluates every tenant's alarms
+ * after each simulated minute, and the real tables get the capacity the history ended with. Only one plan drives the
+ * evaluation, so the simulated clock runs forward once.
+ */
+export type HistoryScaling = {
+  appliesTo: (plan: TenantPlan) => boolean;
+  /** Points auto scaling at the history's models (null: back to the live tables). */
+  useCapacity: (port: CapacityPort | null) => void;
+  setUp: () => Promise<void>;
+  evaluateAlarms: (atMs: number) => Promise<void>;
+};
 
 /** The history of every account and region, and their totals. */
 export type StackHistory = HistoryResult & { tenants: Array<{ account: string; region: string; result: HistoryResult }> };
@@ -23,12 +39,20 @@ export async function simulateTenantHistories(options: {
   sink: ScopedMetricsSink;
   capacityScale: number;
   insightsEnabledAtMs: number;
+  scaling?: HistoryScaling;
   log: (line: string) => void;
 }): Promise<StackHistory> {
   const total: StackHistory = { requests: 0, throttled: 0, simulatedSeconds: 0, elapsedMs: 0, replicatedWrites: 0, tenants: [] };
   for (const plan of options.plans) {
     const catalog = new TableCatalog(options.clientFor(plan.account, plan.region));
     const tables = (await Promise.all(plan.tables.map((name) => catalog.get(name)))).flatMap((table) => (table ? [table] : []));
+    const scaling = options.scaling?.appliesTo(plan) ? options.scaling : undefined;
+    // Auto scaling changes this map; the history copies its entries into the models it meters against each minute.
+    const scaled = new Map(tables.map((table) => [table.name, table]));
+    if (scaling) {
+      scaling.useCapacity(historyCapacityPort({ accountId: plan.account.accountId, region: plan.region }, scaled));
+      await scaling.setUp();
+    }
     const result = await simulateHistory({
       model: plan.model(HISTORY_SEED),
       durationMs: options.durationMs,
@@ -39,7 +63,16 @@ export async function simulateTenantHistories(options: {
       contributorInsights: plan.contributorInsights,
       insightsEnabledAtMs: options.insightsEnabledAtMs,
       replication: plan.replication,
-    });
+      onMinute: scaling
+        ? async (atMs, models) => {
+            await scaling.evaluateAlarms(atMs);
+            for (const [name, model] of scaled) models.set(name, model);
+          }
+        : undefined,
+    }).finally(() => scaling?.useCapacity(null));
+    if (scaling) {
+      for (const change of await applyFinalCapacity(options.clientFor(plan.account, plan.region), tables, scaled)) options.log(`auto scaling in the history left ${change}`);
+    }
     const label = options.plans.length > 1 ? `${plan.account.name}/${plan.region} ` : "";
     options.log(`${label}demo history: ${Math.round(options.durationMs / 60_000)} simulated minutes, ${result.requests} requests (${result.throttled} throttled) in ${(result.elapsedMs / 1000).toFixed(1)} s`);
     total.requests += result.requests;

@@ -31,6 +31,12 @@ export async function simulateHistory(options: {
   contributorInsights?: ContributorInsightsConfig;
   insightsEnabledAtMs?: number;
   replication?: readonly SimulatedReplication[];
+  /**
+   * Called after each simulated minute is published, with the simulated time: the stack evaluates CloudWatch alarms
+   * then, so alarms and auto scaling act on the simulated clock. It may replace entries of `models` (new capacity),
+   * which the rest of the history meters, throttles and publishes against.
+   */
+  onMinute?: (atMs: number, models: Map<string, TableCapacityModel>) => Promise<void>;
 }): Promise<HistoryResult> {
   const started = performance.now();
   const models = new Map(options.tables.map((table) => [table.name, table]));
@@ -81,10 +87,13 @@ export async function simulateHistory(options: {
       if (accessKind(intent.operation) !== "write") return;
       for (const route of replication) if (route.table === intent.input.TableName) route.queue.enqueue(null, clock);
     });
-    if (second % 60 === 59) await meter.publish(options.sink, options.tables);
+    if (second % 60 === 59) {
+      await meter.publish(options.sink, [...models.values()]);
+      await options.onMinute?.(startMs + (second + 1) * 1000, models);
+    }
   }
   replicate(options.endMs);
   clock = options.endMs;
-  await meter.publish(options.sink, options.tables);
+  await meter.publish(options.sink, [...models.values()]);
   return { requests, throttled, simulatedSeconds: seconds, elapsedMs: performance.now() - started, replicatedWrites };
 }
