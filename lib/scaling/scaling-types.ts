@@ -68,5 +68,10 @@ export type ScalingResponse = {
   /** PROVISIONED tables can auto scale; on-demand tables have no targets. */
   billingMode: "PROVISIONED" | "PAY_PER_REQUEST";
   targets: ScalingTarget[];
+  /**
+   * Added by the server: false when the scope had so many activities that the oldest in the window were left unread
+   * (DescribeScalingActivities is paged newest first). Absent is read as true.
+   */
+  activitiesComplete?: boolean;
   generatedAt: number;
 };
