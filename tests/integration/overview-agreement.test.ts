@@ -53,10 +53,23 @@ describe("the overview and the table page on the demo", () => {
       const worst = worstVerdict(diagnosis.verdicts);
       const line = overview.tables[table];
       expect(line, table).toMatchObject({ kind: worst?.kind, severity: worst?.severity, title: worst?.title, check: "full", notChecked: [], inputs: diagnosis.inputs });
+      // The alarms too: both read the scope's one alarm listing, so the count in ALARM is the page's.
+      expect(diagnosis.inputs.alarms?.ok, table).toBe(true);
+      expect(line?.alarmsInAlarm, table).toBe(diagnosis.inputs.alarms?.ok ? diagnosis.inputs.alarms.inAlarm : null);
       // Each demo table has a problem today (hot key, throttled writes, scans), so agreement is not "both healthy".
       expect(["critical", "warning"], `${table}: ${line?.kind ?? "none"}`).toContain(line?.severity);
     }
   }, 120_000);
+
+  it("puts the demo's firing alarm on Sessions first, on its page and in the overview, with the count in ALARM", async () => {
+    const page = (await callRoute(diagnosisRoute.GET, "/api/tables/Sessions/diagnosis?range=1h", { table: "Sessions" })).body as DiagnosisResponse;
+    expect(worstVerdict(page.verdicts)?.kind).toBe("alarm-firing");
+    expect(worstVerdict(page.verdicts)?.title).toMatch(/^Alarm “Sessions write throttles” is firing since /);
+    const overview = (await callRoute(overviewRoute.GET, "/api/diagnosis/overview", {})).body as DiagnosisOverviewResponse;
+    expect(overview.tables.Sessions).toMatchObject({ kind: "alarm-firing", alarmsInAlarm: 1 });
+    // The demo's alarm on Shop's read utilization is OK: nothing in ALARM there.
+    expect(overview.tables.Shop?.alarmsInAlarm).toBe(0);
+  });
 
   it("shows Events as scan-heavy on its page, so the overview no longer calls it healthy", async () => {
     const page = (await callRoute(diagnosisRoute.GET, "/api/tables/Events/diagnosis?range=1h", { table: "Events" })).body as DiagnosisResponse;
