@@ -112,9 +112,3 @@ export function alarmPeriods(input: PeriodsInput): AlarmPeriod[] {
   });
   return periods;
 }
-
-/** The start of the ALARM span the alarm is in now, or null when it is not in ALARM (or the span began before any record). */
-export function currentAlarmStart(periods: readonly AlarmPeriod[]): number | null {
-  const last = periods[periods.length - 1];
-  return last && last.end === null ? last.start : null;
-}
