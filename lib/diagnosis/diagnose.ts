@@ -12,6 +12,7 @@ import { heatVerdicts } from "./hot-key-rules";
 import { firedThrottles, resourceFacts, utilizationEvidence } from "./metric-facts";
 import type { RuleContext } from "./rule-context";
 import { replicationVerdicts } from "./replication-rules";
+import { scalingVerdicts, withoutExplained, type ScalingInput } from "./scaling-rules";
 import { scanVerdicts } from "./scan-rules";
 import { largeItemVerdicts, storageSkewVerdicts } from "./storage-rules";
 
@@ -121,7 +122,7 @@ function dataVerdict(ctx: RuleContext, others: readonly Verdict[]): Verdict | nu
   };
 }
 
-export function diagnose(given: DiagnosisInput & AlarmsInput): Verdict[] {
+export function diagnose(given: DiagnosisInput & AlarmsInput & ScalingInput): Verdict[] {
   // A firing alarm is where on-call starts: its verdict comes first among the critical ones.
   const verdicts: Verdict[] = alarmVerdicts(given);
   let advised: Array<string | null> = [];
@@ -133,7 +134,9 @@ export function diagnose(given: DiagnosisInput & AlarmsInput): Verdict[] {
   if (ctx) {
     const heat = heatVerdicts(ctx);
     advised = heat.advisedInsights;
-    verdicts.push(...heat.verdicts, ...capacityVerdicts(ctx), ...scanVerdicts(ctx));
+    // Auto scaling's verdicts come before the capacity ones: at its maximum, it is their explanation (scaling-rules.ts).
+    const scaling = scalingVerdicts(ctx, given.scaling);
+    verdicts.push(...heat.verdicts, ...scaling.verdicts, ...withoutExplained(capacityVerdicts(ctx), scaling.explained), ...scanVerdicts(ctx));
     verdicts.push(...replicationVerdicts(ctx));
   }
   verdicts.push(...storageSkewVerdicts(input), ...largeItemVerdicts(input), ...insightsOff(input, advised));
