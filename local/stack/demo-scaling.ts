@@ -1,5 +1,5 @@
 import { ApplicationAutoScalingClient, PutScalingPolicyCommand, RegisterScalableTargetCommand } from "@aws-sdk/client-application-auto-scaling";
-import { CloudWatchClient, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchClient, DeleteAlarmsCommand, DescribeAlarmsCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from "@aws-sdk/client-cloudwatch";
 import { DescribeTableCommand, UpdateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { FleetAccount } from "../fleet/demo-fleet";
 
@@ -77,6 +77,10 @@ export async function setUpDemoScaling(options: { autoscalingEndpoint: string; c
   const autoscaling = new ApplicationAutoScalingClient({ ...config, endpoint: options.autoscalingEndpoint });
   const cloudwatch = new CloudWatchClient({ ...config, endpoint: options.cloudwatchEndpoint });
   try {
+    // A CloudWatch snapshot keeps the alarms of an earlier run's policy, which this run's auto scaling does not know.
+    const leftovers = await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNamePrefix: `TargetTracking-${DEMO_SCALING.resourceId}-`, MaxRecords: 100 }));
+    const names = (leftovers.MetricAlarms ?? []).flatMap((alarm) => (alarm.AlarmName ? [alarm.AlarmName] : []));
+    if (names.length > 0) await cloudwatch.send(new DeleteAlarmsCommand({ AlarmNames: names }));
     const target = { ServiceNamespace: "dynamodb", ResourceId: DEMO_SCALING.resourceId, ScalableDimension: DEMO_SCALING.dimension } as const;
     await autoscaling.send(new RegisterScalableTargetCommand({ ...target, MinCapacity: DEMO_SCALING.min, MaxCapacity: DEMO_SCALING.max }));
     await autoscaling.send(
