@@ -79,7 +79,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const dynamodb = await startDynamoDbLocal({ port: options.dynamodbPort, heapMb: options.heapMb, dataDir: options.dataDir });
     stoppers.push(dynamodb.stop);
     log(`DynamoDB Local answering on ${dynamodb.endpoint}`);
-    const cloudwatch = await startLocalCloudWatch({ port: options.cloudwatchPort, snapshotPath: options.cloudwatchSnapshot, log });
+    // While the history is simulated, the local CloudWatch and auto scaling run on its clock (alarm passes, alarm and
+    // scaling history, creation times), so its own once-a-minute pass does not evaluate "now" in the middle of it.
+    let historyClock: number | null = null;
+    const stackClock = () => historyClock ?? Date.now();
+    const cloudwatch = await startLocalCloudWatch({ port: options.cloudwatchPort, snapshotPath: options.cloudwatchSnapshot, log, now: stackClock });
     stoppers.push(cloudwatch.stop);
     // Straight to DynamoDB Local, one client per account and region: DynamoDB Local keeps a database per key and region.
     const admin = (account: FleetAccount, region: string) => {
@@ -120,7 +124,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(proxy.stop);
     // Auto scaling reads and changes capacity through the proxy, so the enforcer follows a scaling at once.
-    const autoscaling = await startLocalAutoScaling({ port: options.autoscalingPort, cloudwatch, dynamodbEndpoint: proxy.endpoint, log });
+    const autoscaling = await startLocalAutoScaling({ port: options.autoscalingPort, cloudwatch, dynamodbEndpoint: proxy.endpoint, log, now: stackClock });
     stoppers.push(autoscaling.stop);
     log(`metering proxy on ${proxy.endpoint}, local CloudWatch on ${cloudwatch.endpoint}, local auto scaling on ${autoscaling.endpoint}`);
 
@@ -137,7 +141,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             sink,
             capacityScale,
             insightsEnabledAtMs,
-            scaling: options.seed ? { appliesTo: isHome, useCapacity: autoscaling.useCapacity, setUp: setUpScaling, evaluateAlarms: cloudwatch.evaluateAlarms } : undefined,
+            scaling: options.seed
+              ? {
+                  appliesTo: isHome,
+                  useCapacity: autoscaling.useCapacity,
+                  setClock: (atMs) => {
+                    historyClock = atMs;
+                  },
+                  setUp: setUpScaling,
+                  evaluateAlarms: cloudwatch.evaluateAlarms,
+                }
+              : undefined,
             log,
           })
         : null;

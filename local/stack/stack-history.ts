@@ -17,6 +17,8 @@ export type HistoryScaling = {
   appliesTo: (plan: TenantPlan) => boolean;
   /** Points auto scaling at the history's models (null: back to the live tables). */
   useCapacity: (port: CapacityPort | null) => void;
+  /** Sets the local CloudWatch's and auto scaling's clock to the simulated time (null: back to the wall clock). */
+  setClock: (atMs: number | null) => void;
   setUp: () => Promise<void>;
   evaluateAlarms: (atMs: number) => Promise<void>;
 };
@@ -51,6 +53,7 @@ export async function simulateTenantHistories(options: {
     const scaled = new Map(tables.map((table) => [table.name, table]));
     if (scaling) {
       scaling.useCapacity(historyCapacityPort({ accountId: plan.account.accountId, region: plan.region }, scaled));
+      scaling.setClock(options.endMs - options.durationMs);
       await scaling.setUp();
     }
     const result = await simulateHistory({
@@ -65,11 +68,15 @@ export async function simulateTenantHistories(options: {
       replication: plan.replication,
       onMinute: scaling
         ? async (atMs, models) => {
+            scaling.setClock(atMs);
             await scaling.evaluateAlarms(atMs);
             for (const [name, model] of scaled) models.set(name, model);
           }
         : undefined,
-    }).finally(() => scaling?.useCapacity(null));
+    }).finally(() => {
+      scaling?.useCapacity(null);
+      scaling?.setClock(null);
+    });
     if (scaling) {
       for (const change of await applyFinalCapacity(options.clientFor(plan.account, plan.region), tables, scaled)) options.log(`auto scaling in the history left ${change}`);
     }
