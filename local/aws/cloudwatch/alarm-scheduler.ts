@@ -26,6 +26,11 @@ export class AlarmScheduler {
     };
   }
 
+  /** Resolves when the passes started so far have finished. */
+  settled(): Promise<void> {
+    return this.last;
+  }
+
   /** One pass at `nowMs`, after any pass still running. */
   evaluate(nowMs: number): Promise<void> {
     const pass = this.last.then(() => this.pass(nowMs));

@@ -100,6 +100,8 @@ export async function startLocalCloudWatch(options: LocalCloudWatchOptions = {})
     stopping ??= (async () => {
       clearInterval(timer);
       clearInterval(evaluationTimer);
+      // A pass still running finishes first, so the snapshot holds its state changes.
+      await scheduler.settled();
       await close(server);
       if (snapshotPath !== undefined) await save(snapshotPath);
     })();
