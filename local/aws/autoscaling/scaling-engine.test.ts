@@ -142,4 +142,14 @@ describe("target tracking on a DynamoDB GSI", () => {
     expect(capacity()).toBe(50);
     expect(activities(true)).toEqual([]);
   });
+
+  it("answers an API write that overlaps another on the same target with ConcurrentUpdateException", async () => {
+    const { engine, target } = await setUp({ capacity: 10, min: 5, max: 40 });
+    const first = engine.registerScalableTarget(TENANT, target, { max: 50 }, START);
+    const second = engine.registerScalableTarget(TENANT, target, { max: 60 }, START);
+    await expect(second).rejects.toMatchObject({ code: "ConcurrentUpdateException", status: 500 });
+    expect((await first).max).toBe(50);
+    // Once the first is done, the next write goes through.
+    expect((await engine.registerScalableTarget(TENANT, target, { max: 60 }, START)).max).toBe(60);
+  });
 });
