@@ -8,6 +8,12 @@ export type DiagnosisInputs = {
   sizeAudit: { finishedAt: number } | null;
   /** The table's CloudWatch alarms: how many paging ones are in ALARM, or why they could not be read. Absent: not read. */
   alarms?: { ok: true; inAlarm: number } | { ok: false; error: string };
+  /**
+   * The table's auto scaling: its targets (table and GSIs, read and write), and why the last 24 h's peak consumption
+   * could not be read (the minimum is then compared with the window's peak); or why auto scaling could not be read.
+   * Absent: not read.
+   */
+  scaling?: { ok: true; targets: number; dailyPeaksError: string | null } | { ok: false; error: string };
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { startLocalAutoScaling } from "../../local/aws/autoscaling/start-local-autoscaling";
 import { startLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { startDynamoDbLocal } from "../../local/dynamodb-local/start-dynamodb-local";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local/local-clients";
@@ -8,6 +9,8 @@ declare module "vitest" {
     dynamodbEndpoint: string;
     /** The run's local CloudWatch, which the product's cloudwatch() client reads (CLOUDWATCH_ENDPOINT). */
     cloudwatchEndpoint: string;
+    /** The run's local Application Auto Scaling (AUTOSCALING_ENDPOINT): without it the product's client would call AWS. */
+    autoscalingEndpoint: string;
   }
 }
 
@@ -21,9 +24,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await dynamodb.stop();
     throw error;
   });
+  const autoscaling = await startLocalAutoScaling({ cloudwatch, dynamodbEndpoint: dynamodb.endpoint }).catch(async (error: unknown) => {
+    await Promise.allSettled([cloudwatch.stop(), dynamodb.stop()]);
+    throw error;
+  });
   // Workers are forked after global setup, so they inherit this environment and lib/env.ts sees the local endpoints.
   process.env.DYNAMODB_ENDPOINT = dynamodb.endpoint;
   process.env.CLOUDWATCH_ENDPOINT = cloudwatch.endpoint;
+  process.env.AUTOSCALING_ENDPOINT = autoscaling.endpoint;
   process.env.AWS_REGION = LOCAL_REGION;
   process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
@@ -31,9 +39,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   delete process.env.TABLES;
   project.provide("dynamodbEndpoint", dynamodb.endpoint);
   project.provide("cloudwatchEndpoint", cloudwatch.endpoint);
+  project.provide("autoscalingEndpoint", autoscaling.endpoint);
   return async () => {
     // Stop both even if one fails, then report the first failure.
-    const results = await Promise.allSettled([cloudwatch.stop(), dynamodb.stop()]);
+    const results = await Promise.allSettled([autoscaling.stop(), cloudwatch.stop(), dynamodb.stop()]);
     const failure = results.find((result) => result.status === "rejected");
     if (failure) throw failure.reason instanceof Error ? failure.reason : new Error(String(failure.reason));
   };

@@ -14,6 +14,7 @@ import { listTableNames } from "@/lib/server/tables/list-tables";
 import { scopeAlarms } from "@/lib/server/alarms/scope-alarms";
 import { alarmsSource } from "./alarms-source";
 import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
+import { scalingSources } from "./scaling-source";
 
 /**
  * Contributor Insights reports are the one input that cannot be batched: GetInsightRuleReport reads one rule per
@@ -57,13 +58,15 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
   const tables = await describeForOverview(scope, await listTableNames(scope));
   const described: Described[] = tables.flatMap(({ name, detail }) => (detail ? [{ name, detail }] : []));
   // One DescribeAlarms listing (cached a minute, shared with the table pages) gives every table its alarms.
-  const [metrics, statuses, alarmsRead] = await Promise.all([
+  // Auto scaling likewise: one read of the scope's targets and activities, one 24 h peaks batch for its auto scaled tables.
+  const [metrics, statuses, alarmsRead, scalingRead] = await Promise.all([
     overviewBatch(scope, tables, now).then(
       (batch): Metrics => ({ ok: true, batch }),
       (error: unknown): Metrics => ({ ok: false, error: sourceFailure(error, "CloudWatch metrics") }),
     ),
     mapWithConcurrency(described, STATUS_CONCURRENCY, ({ name }) => settle(contributorInsightsStatus(scope, name))),
     settle(scopeAlarms(scope, now)),
+    scalingSources(scope, described.map(({ name }) => name), window, now),
   ]);
   const enabled = new Set(
     described.filter((_, position) => {
@@ -82,11 +85,13 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
     const ci = insights ? insightsSource(insights, access) : null;
     const jobs = jobInputs(scope, name, access);
     const alarms = alarmsSource(alarmsRead, name, window, now);
+    const scaling = scalingRead.get(name);
     const inputs: OverviewDiagnosisInputs = {
       metrics: metrics.ok ? { ok: true } : { ok: false, error: metrics.error },
       contributorInsights: ci?.inputs ?? { ok: false, skipped: `Contributor Insights is on for this table, but the overview reads its reports for at most ${MAX_INSIGHTS_REPORTS} tables per refresh.` },
       ...jobs.inputs,
       alarms: alarms.inputs,
+      scaling: scaling?.inputs,
     };
     const found = diagnose({
       table: detail,
@@ -95,6 +100,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
       contributorInsights: ci?.input ?? null,
       ...jobs.input,
       alarms: alarms.alarms,
+      scaling: scaling?.scaling ?? null,
       thresholds,
       now,
     });

@@ -12,6 +12,7 @@ import { describeTable } from "@/lib/server/tables/describe-table";
 import { scopeAlarms } from "@/lib/server/alarms/scope-alarms";
 import { alarmsSource, diagnosisWindow, settle } from "./alarms-source";
 import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
+import { scalingSources } from "./scaling-source";
 
 /**
  * The table's verdicts over a window, from every source there is: CloudWatch metrics, Contributor Insights, the
@@ -23,20 +24,23 @@ export async function tableDiagnosis(scope: Scope, tableName: string, given: Met
   const alarmsPending = settle(scopeAlarms(scope, now));
   const { window, windowSource } = diagnosisWindow(given, given.windowGiven === false ? await alarmsPending : null, tableName, now);
   const params: MetricsParams = { ...given, window };
+  // Never rejects: a failed auto scaling read is a missing input (scaling-source.ts).
+  const scalingPending = scalingSources(scope, [tableName], window, now);
   const [metrics, insights] = await Promise.allSettled([getTableMetrics(scope, tableName, { ...params, index: null }, now), tableInsights(scope, tableName, params.window, {}, now)]);
   const alarms = alarmsSource(await alarmsPending, tableName, window, now);
   const metricsResponse: MetricsResponse | null = metrics.status === "fulfilled" ? metrics.value : null;
   const metricsError = metrics.status === "rejected" ? sourceFailure(metrics.reason, "CloudWatch metrics") : null;
   const ci = insightsSource(insights, access);
   const jobs = jobInputs(scope, tableName, access);
-  const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, alarms: alarms.alarms, thresholds: diagnosisThresholds(), now });
+  const scaling = (await scalingPending).get(tableName);
+  const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, alarms: alarms.alarms, scaling: scaling?.scaling ?? null, thresholds: diagnosisThresholds(), now });
   return {
     table: tableName,
     window: { start: params.window.startMs, end: params.window.endMs },
     windowSource,
     // A digest opens nothing in the browser, so a viewer's verdicts link only to charts.
     verdicts: access.digestsKeys ? verdicts.map(withoutKeyLinks) : verdicts,
-    inputs: { metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError }, contributorInsights: ci.inputs, ...jobs.inputs, alarms: alarms.inputs },
+    inputs: { metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError }, contributorInsights: ci.inputs, ...jobs.inputs, alarms: alarms.inputs, scaling: scaling?.inputs },
     generatedAt: now,
     keysDigested: access.digestsKeys,
   };
