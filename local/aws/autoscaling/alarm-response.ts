@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
+import type { AlarmActionInvocation } from "../cloudwatch/alarm-actions";
 import { capacityKindOf, unitsName, type DynamoDbDimension, type ResourceRef, type Tenant } from "./identifiers";
 import type { AlarmPort, CapacityPort } from "./scaling-ports";
 import { targetKey, type PolicyRecord, type TargetRecord, type TenantScaling } from "./scaling-store";
 import { decideScaling } from "./target-tracking";
 import { consumedMetricName, metricDimensions, trackingAlarmKind, trackingAlarms } from "./tracking-alarms";
 
-/** One alarm action invocation, as the local CloudWatch reports it (its AlarmActionInvocation has this shape). */
-export type AlarmAction = { accountId: string; region: string; alarmName: string; state: string; actionArn: string; atMs: number };
+/** One alarm action invocation, as the local CloudWatch hands it to onAlarmActions handlers. */
+export type AlarmAction = AlarmActionInvocation;
 
 /** (Re-)puts a policy's four alarms with thresholds for `capacity`, as AWS does at creation and after each change. */
 export async function syncAlarms(alarms: AlarmPort, tenant: Tenant, ref: { resourceId: string; resource: ResourceRef; dimension: DynamoDbDimension }, policy: PolicyRecord, capacity: number): Promise<void> {

@@ -72,7 +72,3 @@ export function scalableTargetArn(tenant: Tenant, resourceId: string, dimension:
   const id = createHash("sha256").update(`${tenant.accountId}/${tenant.region}/${resourceId}/${dimension}`).digest("hex").slice(0, 36);
   return `arn:aws:application-autoscaling:${tenant.region}:${tenant.accountId}:scalable-target/${id}`;
 }
-
-export function alarmArn(tenant: Pick<Tenant, "accountId" | "region">, alarmName: string): string {
-  return `arn:aws:cloudwatch:${tenant.region}:${tenant.accountId}:alarm:${alarmName}`;
-}

@@ -1,7 +1,8 @@
+import { isAutoScalingAction } from "../cloudwatch/alarm-actions";
 import { createAwsJsonServer } from "../shared/aws-json-server";
 import type { OperationStats } from "../shared/operation-stats";
 import { close, listen } from "../shared/server-lifecycle";
-import type { AlarmAction } from "./alarm-response";
+import type { RunningLocalCloudWatch } from "../cloudwatch/start-local-cloudwatch";
 import { AutoScalingApiError } from "./autoscaling-errors";
 import { autoScalingOperations } from "./operations";
 import { ScalingEngine } from "./scaling-engine";
@@ -11,12 +12,8 @@ import { cloudWatchAlarmPort, proxyCapacityPort } from "./sdk-ports";
 /** The Smithy service name the SDK puts in X-Amz-Target (AWS JSON 1.1; signing name `application-autoscaling`). */
 export const AUTOSCALING_TARGET_PREFIX = "AnyScaleFrontendService";
 
-/** What this service needs from the local CloudWatch: its endpoint, and its alarm actions. */
-export type AlarmActionSource = {
-  endpoint: string;
-  /** Calls the handler for every alarm action (the local CloudWatch's onAlarmActions); may return an unsubscribe. */
-  onAlarmActions: (handler: (action: AlarmAction) => Promise<void>) => unknown;
-};
+/** What this service needs from the local CloudWatch: its endpoint (for PutMetricAlarm, GetMetricData) and its alarm actions. */
+export type AlarmActionSource = Pick<RunningLocalCloudWatch, "endpoint" | "onAlarmActions">;
 
 export type LocalAutoScalingOptions = {
   port?: number;
@@ -58,8 +55,8 @@ export async function startLocalAutoScaling(options: LocalAutoScalingOptions): P
   const engine = new ScalingEngine({ capacity: switchable, alarms: alarmPort, log });
 
   const unsubscribe = options.cloudwatch.onAlarmActions(async (action) => {
-    // Only Application Auto Scaling's policy ARNs are ours (arn:aws:autoscaling:…:scalingPolicy:…).
-    if (!action.actionArn.startsWith("arn:aws:autoscaling:") || !action.actionArn.includes(":scalingPolicy:")) return;
+    // Only scaling policy ARNs (arn:aws:autoscaling:…:scalingPolicy:…) can be ours; the engine ignores policies it does not hold.
+    if (!isAutoScalingAction(action.actionArn)) return;
     try {
       await engine.onAlarmAction(action);
     } catch (error) {
@@ -89,7 +86,7 @@ export async function startLocalAutoScaling(options: LocalAutoScalingOptions): P
     },
     stop: () => {
       stopping ??= (async () => {
-        if (typeof unsubscribe === "function") unsubscribe();
+        unsubscribe();
         await close(server);
         proxy.destroy();
         alarms.destroy();

@@ -1,4 +1,5 @@
-import { alarmArn, type Tenant } from "./identifiers";
+import { alarmArn } from "../cloudwatch/alarm-actions";
+import type { Tenant } from "./identifiers";
 import type { ActivityRecord, PolicyRecord, ScheduledActionRecord, TargetRecord } from "./scaling-store";
 
 /** The engine's records in the API's shapes; awsJson1_1 timestamps are epoch seconds. */
@@ -19,7 +20,7 @@ export function wireTarget(target: TargetRecord) {
 }
 
 export function wireAlarms(tenant: Tenant, policy: PolicyRecord) {
-  return Object.values(policy.alarmNames).map((name) => ({ AlarmName: name, AlarmARN: alarmArn(tenant, name) }));
+  return Object.values(policy.alarmNames).map((name) => ({ AlarmName: name, AlarmARN: alarmArn(tenant.region, tenant.accountId, name) }));
 }
 
 export function wirePolicy(tenant: Tenant, policy: PolicyRecord) {
