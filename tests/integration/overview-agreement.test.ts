@@ -58,6 +58,9 @@ describe("the overview and the table page on the demo", () => {
       // The alarms too: both read the scope's one alarm listing, so the count in ALARM is the page's.
       expect(diagnosis.inputs.alarms?.ok, table).toBe(true);
       expect(line?.alarmsInAlarm, table).toBe(diagnosis.inputs.alarms?.ok ? diagnosis.inputs.alarms.inAlarm : null);
+      // The demo's auto scaling (issue 13): Shop's GSI1 writes sit at their maximum, Sessions has none and throttles.
+      if (table === "Shop") expect(diagnosis.verdicts).toContainEqual(expect.objectContaining({ kind: "scaling-at-maximum", index: "GSI1" }));
+      if (table === "Sessions") expect(diagnosis.verdicts).toContainEqual(expect.objectContaining({ kind: "no-auto-scaling", index: null }));
       // Each demo table has a problem today (hot key, throttled writes, scans), so agreement is not "both healthy".
       expect(["critical", "warning"], `${table}: ${line?.kind ?? "none"}`).toContain(line?.severity);
     }
