@@ -35,6 +35,7 @@ test.describe("alarms and auto scaling", () => {
     const target = page.locator(`[data-testid="scaling-target"][data-resource="${DEMO_SCALING.resourceId}"][data-kind="write"]`);
     await expect(target).toContainText(`${DEMO_SCALING.min}–${DEMO_SCALING.max} WCU`);
     await expect(target.locator('[data-testid="scaling-activity"][data-direction="out"]').first()).toBeVisible();
+    await expect(target.locator('[data-testid="scaling-not-scaled"][data-reason="AlreadyAtMaxCapacity"]')).toContainText("stopped at the maximum");
     await expect(page.getByTestId("verdicts").locator('[data-kind="scaling-at-maximum"]')).toContainText(DEMO_SCALING.index);
 
     // The GSI's own charts carry its activities as markers.

@@ -97,8 +97,9 @@ describe("alarmOverlays", () => {
 });
 
 describe("scaling overlays", () => {
-  it("marks each activity of the chart's target, failed ones as such", () => {
-    const targets = [target([activity({}), activity({ id: "b", status: "Failed", direction: "in", capacity: 5, start: T0 + MINUTE })]), target([activity({ id: "c" })], { kind: "read", dimension: "dynamodb:index:ReadCapacityUnits" })];
+  it("marks each activity of the chart's target, failed ones as such, and leaves not-scaled records out", () => {
+    const notScaled = activity({ id: "n", status: "Failed", capacity: null, direction: "out", notScaledReasons: ["AlreadyAtMaxCapacity"], start: T0 + 2 * MINUTE });
+    const targets = [target([activity({}), activity({ id: "b", status: "Failed", direction: "in", capacity: 5, start: T0 + MINUTE }), notScaled]), target([activity({ id: "c" })], { kind: "read", dimension: "dynamodb:index:ReadCapacityUnits" })];
     const markers = scalingMarkers(targets, "writes", "GSI1");
     expect(markers).toEqual([
       { at: T0 / 1000, label: "scale-out: writes → 12", direction: "out", failed: false },

@@ -77,10 +77,13 @@ function targetsFor(targets: readonly ScalingTarget[], chart: OverlayChart, inde
   return targets.filter((target) => target.index === index && target.kind === kind);
 }
 
-/** One marker per activity of the chart's targets; throttle charts show reads' and writes' activities both. */
+/**
+ * One marker per activity of the chart's targets that changed, or failed to change, the capacity; throttle charts show
+ * reads' and writes' both. Not-scaled records (already at the maximum, every minute) would bury them and are left out.
+ */
 export function scalingMarkers(targets: readonly ScalingTarget[], chart: OverlayChart, index: string | null): ActivityMarker[] {
   return targetsFor(targets, chart, index).flatMap((target) =>
-    target.activities.map((activity) => {
+    target.activities.filter((activity) => activity.notScaledReasons.length === 0).map((activity) => {
       const failed = activity.status === "Failed" || activity.status === "Unfulfilled";
       const what = activity.capacity === null ? activity.description : `${target.kind}s → ${activity.capacity.toLocaleString("en-US")}`;
       const direction = activity.direction === "out" ? "scale-out" : activity.direction === "in" ? "scale-in" : "auto scaling";

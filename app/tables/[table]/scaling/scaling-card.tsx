@@ -35,14 +35,36 @@ function ActivityRow({ activity, unit, timeZone }: { activity: ScalingActivity; 
       <span className="tabular-nums">{clock(activity.start, timeZone)}</span>{" "}
       {activity.capacity === null ? activity.description : `to ${activity.capacity.toLocaleString("en-US")} ${unit}`}
       {failed ? <span className="text-rose-700 dark:text-rose-400"> — {activity.status.toLowerCase()}{activity.statusMessage ? `: ${activity.statusMessage}` : ""}</span> : null}
-      {activity.notScaledReasons.length > 0 ? <span className="text-slate-500"> (not scaled: {activity.notScaledReasons.join(", ")})</span> : null}
     </li>
+  );
+}
+
+/** "Held back 21 times at its maximum (AlreadyAtMaxCapacity), last at 13:08": not-scaled records, one line per reason. */
+function NotScaledSummary({ activities, timeZone }: { activities: ScalingActivity[]; timeZone: "UTC" | "local" }) {
+  const byReason = new Map<string, ScalingActivity[]>();
+  for (const activity of activities) {
+    const reason = activity.notScaledReasons.join(", ");
+    byReason.set(reason, [...(byReason.get(reason) ?? []), activity]);
+  }
+  return (
+    <>
+      {[...byReason.entries()].map(([reason, group]) => (
+        <li key={reason} className="text-xs text-amber-800 dark:text-amber-300" data-testid="scaling-not-scaled" data-reason={reason}>
+          <span aria-hidden>■ </span>
+          {reason === "AlreadyAtMaxCapacity" ? "Wanted more but stopped at the maximum" : reason === "AlreadyAtMinCapacity" ? "Wanted less but stopped at the minimum" : `Did not scale (${reason})`}{" "}
+          {group.length === 1 ? "once" : `${group.length} times`}, last at {clock(group[group.length - 1]?.start ?? 0, timeZone)}
+        </li>
+      ))}
+    </>
   );
 }
 
 function TargetBlock({ target, timeZone }: { target: ScalingTarget; timeZone: "UTC" | "local" }) {
   const unit = UNIT[target.kind];
-  const recent = target.activities.slice(-SHOWN_ACTIVITIES).reverse();
+  // Records of scaling that did not happen (at the maximum, say) come every minute; they are summed up, not listed.
+  const changes = target.activities.filter((activity) => activity.notScaledReasons.length === 0);
+  const notScaled = target.activities.filter((activity) => activity.notScaledReasons.length > 0);
+  const recent = changes.slice(-SHOWN_ACTIVITIES).reverse();
   const suspended = Object.entries(target.suspended).filter(([, on]) => on).map(([what]) => what);
   return (
     <li className="space-y-1 py-2" data-testid="scaling-target" data-resource={target.resourceId} data-kind={target.kind}>
@@ -61,12 +83,13 @@ function TargetBlock({ target, timeZone }: { target: ScalingTarget; timeZone: "U
           Scheduled: {target.scheduledActions.map((action) => `${action.schedule}${action.minCapacity !== null || action.maxCapacity !== null ? ` → ${action.minCapacity ?? "…"}–${action.maxCapacity ?? "…"}` : ""}`).join("; ")}
         </p>
       ) : null}
-      {recent.length > 0 ? (
+      {target.activities.length > 0 ? (
         <ul className="space-y-0.5" aria-label={`Recent auto scaling of ${target.index ?? "the table"} ${target.kind}s`}>
+          <NotScaledSummary activities={notScaled} timeZone={timeZone} />
           {recent.map((activity) => (
             <ActivityRow key={activity.id} activity={activity} unit={unit} timeZone={timeZone} />
           ))}
-          {target.activities.length > SHOWN_ACTIVITIES ? <li className="text-xs text-slate-500">and {target.activities.length - SHOWN_ACTIVITIES} earlier in this window (all are marked on the charts)</li> : null}
+          {changes.length > SHOWN_ACTIVITIES ? <li className="text-xs text-slate-500">and {changes.length - SHOWN_ACTIVITIES} earlier changes in this window (all are marked on the charts)</li> : null}
         </ul>
       ) : (
         <p className="text-xs text-slate-500">No scaling in this window.</p>
