@@ -20,7 +20,10 @@ test.describe("alarms and auto scaling", () => {
     const throttles = page.getByTestId("chart-throttles");
     await expect(throttles.locator('[data-overlay="threshold"][data-state="ALARM"]')).toContainText(SESSIONS_THROTTLE_ALARM);
     await expect(throttles.locator('[data-overlay="alarm-band"]')).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath(`sessions-${isMobile ? "phone" : "desktop"}.png`), fullPage: true });
+    const device = isMobile ? "phone" : "desktop";
+    await page.screenshot({ path: testInfo.outputPath(`sessions-${device}.png`), fullPage: true });
+    await page.getByTestId("alarms-card").screenshot({ path: testInfo.outputPath(`sessions-cards-${device}.png`) });
+    await throttles.screenshot({ path: testInfo.outputPath(`sessions-throttles-${device}.png`) });
   });
 
   test("Shop: the OK alarm's threshold is a line on the reads chart, and GSI1's scale-outs are marked and listed", async ({ page, isMobile }, testInfo) => {
@@ -44,7 +47,11 @@ test.describe("alarms and auto scaling", () => {
     await expect(writes.locator('[data-overlay="scaling-activity"][data-direction="out"]').first()).toBeVisible();
     await expect(writes.locator("canvas").first()).toBeVisible();
     await page.getByTestId("chart-writes").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: testInfo.outputPath(`shop-gsi1-${isMobile ? "phone" : "desktop"}.png`), fullPage: true });
+    const device = isMobile ? "phone" : "desktop";
+    await page.screenshot({ path: testInfo.outputPath(`shop-gsi1-${device}.png`), fullPage: true });
+    await writes.screenshot({ path: testInfo.outputPath(`shop-gsi1-writes-${device}.png`) });
+    await page.getByTestId("scaling-card").screenshot({ path: testInfo.outputPath(`shop-scaling-${device}.png`) });
+    await page.getByTestId("alarms-card").screenshot({ path: testInfo.outputPath(`shop-alarms-${device}.png`) });
   });
 
   test("the overview puts the table with an alarm in ALARM first, with its count", async ({ page, isMobile }) => {

@@ -18,8 +18,8 @@ function policyLine(target: ScalingTarget): string {
   if (!policy) return "No scaling policy: the limits hold, but nothing moves the capacity between them.";
   const parts = [
     policy.targetValue === null ? policy.type : `target ${policy.targetValue}% used`,
-    policy.scaleOutCooldownSeconds === null ? null : `waits ${formatDuration(policy.scaleOutCooldownSeconds * 1000)} between raises`,
-    policy.disableScaleIn ? "never lowers capacity" : policy.scaleInCooldownSeconds === null ? null : `${formatDuration(policy.scaleInCooldownSeconds * 1000)} between cuts`,
+    policy.scaleOutCooldownSeconds === null ? null : policy.scaleOutCooldownSeconds === 0 ? "no wait between raises" : `waits ${formatDuration(policy.scaleOutCooldownSeconds * 1000)} between raises`,
+    policy.disableScaleIn ? "never lowers capacity" : policy.scaleInCooldownSeconds === null ? null : policy.scaleInCooldownSeconds === 0 ? "no wait between cuts" : `waits ${formatDuration(policy.scaleInCooldownSeconds * 1000)} between cuts`,
   ];
   return parts.filter((part) => part !== null).join(" · ");
 }
