@@ -16,6 +16,7 @@ import type { TableCapacityModel } from "./table-catalog";
 import { TenantMeters, type TenantMeter } from "./tenant-meters";
 import { throttleResponse, type WireResponse } from "./throttle-response";
 import { forwardableHeaders, sendUpstream } from "./upstream";
+import type { TableDescription } from "@aws-sdk/client-dynamodb";
 
 export type MeteringProxyOptions = {
   /** DynamoDB Local's endpoint. */
@@ -60,6 +61,11 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
     request.on("end", () => resolve(Buffer.concat(chunks)));
     request.on("error", reject);
   });
+}
+
+function rememberDescription(catalog: TenantMeter["catalog"], body: string): void {
+  const parsed = JSON.parse(body) as { Table?: TableDescription };
+  if (parsed.Table) catalog.remember(parsed.Table);
 }
 
 function send(response: ServerResponse, wire: WireResponse): void {
@@ -124,6 +130,9 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
       const answer = await sendUpstream(upstream, headers, raw);
       if (operation === "UpdateTable" && answer.status === 200) decreaseGuard.accepted(tenantKey, request, updated, now());
       if (CONTROL_PLANE_CHANGES.has(operation)) catalog.invalidate();
+      // DynamoDB Local may apply an UpdateTable's throughput a moment after answering it; whoever describes the table
+      // afterwards sees the new figures, and so does the enforcer from then on.
+      if (operation === "DescribeTable" && answer.status === 200) rememberDescription(catalog, answer.body);
       if (operation === "DescribeTable" && answer.status === 200 && globalTables.length > 0) {
         return { ...answer, body: describeAsGlobalTable(answer.body, globalTables, tenant.scope.accessKeyId, tenant.scope.region) };
       }

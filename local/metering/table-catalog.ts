@@ -89,6 +89,11 @@ export class TableCatalog {
     }
   }
 
+  /** A description someone else just read (a DescribeTable through the proxy): fresher than whatever is cached. */
+  remember(table: TableDescription): void {
+    if (table.TableName) this.models.set(table.TableName, { model: toModel(table), fetchedAt: this.now() });
+  }
+
   /** Tables seen so far, for publishing provisioned-capacity metrics. */
   known(): TableCapacityModel[] {
     return [...this.models.values()].map((entry) => entry.model);

@@ -2,7 +2,7 @@
 // a 1 RCU table is throttled for real (no mock) once a read has spent its capacity; raising the table's capacity
 // through the proxy is how capacity "returns". Browsing must back off (the SDK retries), then show a 429 THROTTLED with
 // Retry-After and a plain message, and recover; a job must stop with stopReason "throttled", and a new job succeed.
-import { DeleteTableCommand, GetItemCommand, UpdateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DeleteTableCommand, DescribeTableCommand, GetItemCommand, UpdateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { KeySampleJob } from "@/lib/jobs/job-types";
 import { jobRegistry } from "@/lib/server/jobs/job-registry";
@@ -63,7 +63,23 @@ afterAll(async () => {
 async function raiseCapacity(table: string): Promise<void> {
   // Modest: DynamoDB Local caps provisioned throughput at 80,000 units per account, shared by every test file's tables.
   await admin.send(new UpdateTableCommand({ TableName: table, ProvisionedThroughput: { ReadCapacityUnits: 1_000, WriteCapacityUnits: 1 } }));
-  await admin.send(new GetItemCommand({ TableName: table, Key: { pk: { S: "k0" }, sk: { N: "0" } } }));
+  // Until the proxy has seen the new throughput it still throttles at the old one: describe through it until it has.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const described = await admin.send(new DescribeTableCommand({ TableName: table }));
+    if (described.Table?.ProvisionedThroughput?.ReadCapacityUnits === 1_000) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // The throttled job left the table's capacity in debt; a read that is admitted again says the debt is paid off.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await admin.send(new GetItemCommand({ TableName: table, Key: { pk: { S: "k0" }, sk: { N: "0" } } }));
+      return;
+    } catch (error) {
+      if (!(error instanceof Error && error.name === "ProvisionedThroughputExceededException")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${table} stayed throttled after its capacity was raised`);
 }
 
 describe("throttling while browsing", () => {
