@@ -109,6 +109,20 @@ describe("a partial check", () => {
     const line = overviewVerdict(diagnose(diagnosisInput()), { ...ALL_READ, contributorInsights: { ok: false, error: "Rate exceeded" } });
     expect(line).toMatchObject({ kind: "partial-check", check: "partial", notChecked: [{ check: "busiest keys", reason: "Contributor Insights could not be read: Rate exceeded" }] });
   });
+
+  it("when the alarms or the auto scaling could not be read, is partial and names them: a firing alarm may be hidden", () => {
+    const line = overviewVerdict(diagnose(diagnosisInput()), {
+      ...ALL_READ,
+      alarms: { ok: false, error: "AccessDenied: cloudwatch:DescribeAlarms" },
+      scaling: { ok: false, error: "ThrottlingException" },
+    });
+    expect(line).toMatchObject({ kind: "partial-check", check: "partial" });
+    expect(line.notChecked).toEqual([
+      { check: "alarms", reason: "CloudWatch alarms could not be read: AccessDenied: cloudwatch:DescribeAlarms" },
+      { check: "auto scaling", reason: "Auto scaling could not be read: ThrottlingException" },
+    ]);
+    expect(line.partialNote).toBe("Partial check: capacity, throttling and request mix and busiest keys only; alarms and auto scaling not checked. Open the table for the full check.");
+  });
 });
 
 describe("tablesToReport", () => {

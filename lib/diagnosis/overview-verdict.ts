@@ -15,6 +15,8 @@ export function notCheckedFrom(inputs: OverviewDiagnosisInputs): NotChecked[] {
   if (!inputs.metrics.ok) missing.push({ check: "capacity, throttling and request mix", reason: `CloudWatch metrics could not be read: ${inputs.metrics.error}` });
   const insights = inputs.contributorInsights;
   if (!insights.ok) missing.push({ check: "busiest keys", reason: "skipped" in insights ? insights.skipped : `Contributor Insights could not be read: ${insights.error}` });
+  if (inputs.alarms && !inputs.alarms.ok) missing.push({ check: "alarms", reason: `CloudWatch alarms could not be read: ${inputs.alarms.error}` });
+  if (inputs.scaling && !inputs.scaling.ok) missing.push({ check: "auto scaling", reason: `Auto scaling could not be read: ${inputs.scaling.error}` });
   return missing;
 }
 
@@ -30,6 +32,8 @@ export function partialNote(inputs: OverviewDiagnosisInputs, notChecked: readonl
     inputs.contributorInsights.ok ? "busiest keys" : null,
     inputs.keySample ? "storage skew" : null,
     inputs.sizeAudit ? "item sizes" : null,
+    inputs.alarms?.ok ? "alarms" : null,
+    inputs.scaling?.ok ? "auto scaling" : null,
   ].filter((part): part is string => part !== null);
   const ran = checked.length > 0 ? `${listText(checked)} only` : "nothing could be checked";
   return `Partial check: ${ran}; ${listText(notChecked.map((entry) => entry.check))} not checked. Open the table for the full check.`;

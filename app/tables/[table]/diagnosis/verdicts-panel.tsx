@@ -117,6 +117,7 @@ export function VerdictsPanel({ table, capacity, update }: { table: string; capa
     inputs.metrics.ok ? null : `CloudWatch metrics (${inputs.metrics.error})`,
     inputs.contributorInsights.ok ? null : `Contributor Insights (${inputs.contributorInsights.error})`,
     inputs.alarms && !inputs.alarms.ok ? `alarms (${inputs.alarms.error})` : null,
+    inputs.scaling && !inputs.scaling.ok ? `auto scaling (${inputs.scaling.error})` : null,
   ].filter((entry): entry is string => entry !== null);
   return (
     <section aria-label="Diagnosis" className="space-y-2" data-testid="verdicts">
@@ -138,6 +139,8 @@ export function VerdictsPanel({ table, capacity, update }: { table: string; capa
       <p className="text-xs text-slate-500">
         Based on {inputs.metrics.ok ? "CloudWatch metrics" : "no metrics"}
         {inputs.contributorInsights.ok ? `, Contributor Insights (${inputs.contributorInsights.enabled} enabled)` : ""}
+        {inputs.alarms?.ok ? `, alarms (${inputs.alarms.inAlarm} in ALARM)` : ""}
+        {inputs.scaling?.ok ? `, auto scaling (${inputs.scaling.targets === 0 ? "none" : `${inputs.scaling.targets} target${inputs.scaling.targets === 1 ? "" : "s"}`})` : ""}
         {inputs.keySample ? `, a key sample from ${new Date(inputs.keySample.finishedAt).toLocaleString()}` : ""}
         {inputs.sizeAudit ? `, a size audit from ${new Date(inputs.sizeAudit.finishedAt).toLocaleString()}` : ""}.
         {missing.length > 0 ? ` Missing: ${missing.join("; ")}.` : ""}
