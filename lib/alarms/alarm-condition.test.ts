@@ -1,32 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { alarmCondition } from "./alarm-condition";
-import type { TableAlarm } from "./alarm-types";
+import { alarmMetric, tableAlarm } from "./alarm-fixtures";
 
-const throttles = { metricName: "WriteThrottleEvents", index: null, dimensions: { TableName: "Sessions" }, statistic: "Sum", periodSeconds: 300 };
-
-const base: TableAlarm = {
-  name: "Sessions write throttles",
-  arn: "arn:aws:cloudwatch:us-east-1:000000000000:alarm:Sessions write throttles",
-  kind: "metric",
-  description: null,
-  state: "ALARM",
-  stateReason: "",
-  stateSince: 0,
-  managedByAutoScaling: false,
-  metric: throttles,
-  metrics: [],
-  expression: null,
-  threshold: 0,
-  comparison: "GreaterThanThreshold",
-  periodSeconds: 300,
-  evaluationPeriods: 1,
-  datapointsToAlarm: 1,
-  treatMissingData: "notBreaching",
-  rule: null,
-  children: [],
-  alarmPeriods: [],
-  history: [],
-};
+const throttles = alarmMetric();
+const base = tableAlarm({ state: "ALARM" });
 
 describe("alarmCondition", () => {
   it("says what a metric alarm checks in words", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { alarmMetric, tableAlarm } from "@/lib/alarms/alarm-fixtures";
 import type { TableAlarm } from "@/lib/alarms/alarm-types";
 import type { ScalingActivity, ScalingTarget } from "@/lib/scaling/scaling-types";
 import { alarmOverlays, chartTarget, provisionedWithActivities, scalingMarkers, thresholdInChartUnit } from "./chart-overlays";
@@ -6,33 +7,11 @@ import { alarmOverlays, chartTarget, provisionedWithActivities, scalingMarkers, 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 11, 3, 14, 0);
 
+/** A consumed-writes alarm on Shop (80 WCU/s over one-minute periods), or another metric of it. */
 function alarm(overrides: Partial<TableAlarm> & { metricName?: string; statistic?: string; index?: string | null; period?: number }): TableAlarm {
   const { metricName = "ConsumedWriteCapacityUnits", statistic = "Sum", index = null, period = 60, ...rest } = overrides;
   const dimensions: Record<string, string> = { TableName: "Shop", ...(index ? { GlobalSecondaryIndexName: index } : {}) };
-  return {
-    name: "Shop writes high",
-    arn: "arn:aws:cloudwatch:us-east-1:000000000000:alarm:Shop writes high",
-    kind: "metric",
-    description: null,
-    state: "OK",
-    stateReason: "",
-    stateSince: T0,
-    managedByAutoScaling: false,
-    metric: { metricName, index, dimensions, statistic, periodSeconds: period },
-    metrics: [],
-    expression: null,
-    threshold: 4_800,
-    comparison: "GreaterThanThreshold",
-    periodSeconds: period,
-    evaluationPeriods: 3,
-    datapointsToAlarm: 3,
-    treatMissingData: null,
-    rule: null,
-    children: [],
-    alarmPeriods: [],
-    history: [],
-    ...rest,
-  };
+  return tableAlarm({ name: "Shop writes high", metric: alarmMetric({ metricName, index, dimensions, statistic, periodSeconds: period }), threshold: 4_800, evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: null, ...rest });
 }
 
 function activity(overrides: Partial<ScalingActivity>): ScalingActivity {

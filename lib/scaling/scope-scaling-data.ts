@@ -3,7 +3,7 @@
  * them (one paged read per operation for the `dynamodb` namespace) and before they are cut into one table's part.
  * Client-safe types: the server parses the SDK's output into these.
  */
-import type { ScalableDimension, ScalingPolicySummary, ScheduledActionSummary, ScalingTarget } from "./scaling-types";
+import type { ScalableDimension, ScalingActivity, ScalingPolicySummary, ScheduledActionSummary, ScalingTarget } from "./scaling-types";
 
 export type ScopeTarget = {
   resourceId: string;
@@ -18,18 +18,8 @@ export type ScopePolicy = { resourceId: string; dimension: ScalableDimension; po
 /** A scheduled action names its dimension; AWS lists it as optional, and then it applies to the resource as a whole. */
 export type ScopeScheduledAction = { resourceId: string; dimension: ScalableDimension | null; action: ScheduledActionSummary };
 
-export type ScopeActivity = {
-  resourceId: string;
-  dimension: ScalableDimension;
-  id: string;
-  status: string;
-  statusMessage: string | null;
-  description: string;
-  cause: string;
-  start: number;
-  end: number | null;
-  notScaledReasons: string[];
-};
+/** An activity as the scope's read holds it: before the table's view works out the capacity it set and its direction. */
+export type ScopeActivity = Omit<ScalingActivity, "capacity" | "direction"> & { resourceId: string; dimension: ScalableDimension };
 
 export type ScopeScalingData = {
   targets: ScopeTarget[];
