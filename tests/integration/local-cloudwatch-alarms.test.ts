@@ -7,11 +7,11 @@ import {
   PutMetricAlarmCommand,
   type DescribeAlarmsCommandInput,
   type DescribeAlarmsForMetricCommandInput,
-  type PutMetricAlarmCommandInput,
 } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { LOCAL_CREDENTIALS } from "../../local/local-clients";
+import { rejection, SHOP_DIMENSIONS, shopReadsAlarm } from "@/tests/support/cloudwatch-alarm-fixtures";
 
 // Alarm configuration through the real @aws-sdk/client-cloudwatch: put, describe, filters, paging, exact metric
 // matching, deletion, validation errors as the SDK names them, and accounts and regions kept apart.
@@ -26,30 +26,6 @@ function client(region = "us-east-1", accessKeyId: string = LOCAL_CREDENTIALS.ac
   const made = new CloudWatchClient({ endpoint: cloudwatch.endpoint, region, credentials: { accessKeyId, secretAccessKey: "x" }, maxAttempts: 1 });
   clients.push(made);
   return made;
-}
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail("expected the call to fail"),
-    (error: unknown) => error,
-  );
-
-const shop = [{ Name: "TableName", Value: "Shop" }];
-
-function alarm(name: string, overrides: Partial<PutMetricAlarmCommandInput> = {}): PutMetricAlarmCommandInput {
-  return {
-    AlarmName: name,
-    Namespace: "AWS/DynamoDB",
-    MetricName: "ConsumedReadCapacityUnits",
-    Dimensions: shop,
-    Statistic: "Sum",
-    Period: 60,
-    EvaluationPeriods: 3,
-    DatapointsToAlarm: 2,
-    Threshold: 240,
-    ComparisonOperator: "GreaterThanThreshold",
-    ...overrides,
-  };
 }
 
 let cw: CloudWatchClient;
@@ -69,7 +45,7 @@ describe("PutMetricAlarm and DescribeAlarms", () => {
   it("stores a metric alarm and describes every member, starting in INSUFFICIENT_DATA", async () => {
     await cw.send(
       new PutMetricAlarmCommand(
-        alarm("shop-reads", {
+        shopReadsAlarm("shop-reads", {
           AlarmDescription: "Shop reads above 4 RCU/s",
           AlarmActions: ["arn:aws:sns:us-east-1:111111111111:pager"],
           OKActions: ["arn:aws:sns:us-east-1:111111111111:pager"],
@@ -97,7 +73,7 @@ describe("PutMetricAlarm and DescribeAlarms", () => {
         Namespace: "AWS/DynamoDB",
         MetricName: "ConsumedReadCapacityUnits",
         Statistic: "Sum",
-        Dimensions: shop,
+        Dimensions: SHOP_DIMENSIONS,
         Period: 60,
         Unit: "Count",
         EvaluationPeriods: 3,
@@ -111,8 +87,8 @@ describe("PutMetricAlarm and DescribeAlarms", () => {
 
   it("stores a metric math alarm with its Metrics", async () => {
     const metrics = [
-      { Id: "c", ReturnData: false, MetricStat: { Metric: { Namespace: "AWS/DynamoDB", MetricName: "ConsumedReadCapacityUnits", Dimensions: shop }, Period: 60, Stat: "Sum" } },
-      { Id: "p", ReturnData: false, MetricStat: { Metric: { Namespace: "AWS/DynamoDB", MetricName: "ProvisionedReadCapacityUnits", Dimensions: shop }, Period: 60, Stat: "Average" } },
+      { Id: "c", ReturnData: false, MetricStat: { Metric: { Namespace: "AWS/DynamoDB", MetricName: "ConsumedReadCapacityUnits", Dimensions: SHOP_DIMENSIONS }, Period: 60, Stat: "Sum" } },
+      { Id: "p", ReturnData: false, MetricStat: { Metric: { Namespace: "AWS/DynamoDB", MetricName: "ProvisionedReadCapacityUnits", Dimensions: SHOP_DIMENSIONS }, Period: 60, Stat: "Average" } },
       { Id: "u", Expression: "100 * (c / 60) / p", Label: "Read utilization", ReturnData: true },
     ];
     await cw.send(new PutMetricAlarmCommand({ AlarmName: "shop-read-utilization", Metrics: metrics, EvaluationPeriods: 2, Threshold: 80, ComparisonOperator: "GreaterThanOrEqualToThreshold" }));
@@ -123,17 +99,17 @@ describe("PutMetricAlarm and DescribeAlarms", () => {
   });
 
   it("keeps the state when an alarm is updated, and replaces the configuration", async () => {
-    await cw.send(new PutMetricAlarmCommand(alarm("updated", { Threshold: 1 })));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("updated", { Threshold: 1 })));
     await cloudwatch.evaluateAlarms(NOW); // AWS/DynamoDB with no data: ignored, so still INSUFFICIENT_DATA
-    await cw.send(new PutMetricAlarmCommand(alarm("updated", { Threshold: 2, EvaluationPeriods: 1, DatapointsToAlarm: undefined })));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("updated", { Threshold: 2, EvaluationPeriods: 1, DatapointsToAlarm: undefined })));
     const [described] = (await cw.send(new DescribeAlarmsCommand({ AlarmNames: ["updated"] }))).MetricAlarms ?? [];
     expect(described).toMatchObject({ Threshold: 2, EvaluationPeriods: 1, StateValue: "INSUFFICIENT_DATA" });
     expect(described?.DatapointsToAlarm).toBeUndefined();
   });
 
   it("returns only metric alarms unless AlarmTypes asks for composite ones, and filters by state, prefix and action", async () => {
-    await cw.send(new PutMetricAlarmCommand(alarm("filter-a", { AlarmActions: ["arn:aws:sns:us-east-1:111111111111:team-a"] })));
-    await cw.send(new PutMetricAlarmCommand(alarm("filter-b")));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("filter-a", { AlarmActions: ["arn:aws:sns:us-east-1:111111111111:team-a"] })));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("filter-b")));
     await cw.send(new PutCompositeAlarmCommand({ AlarmName: "filter-composite", AlarmRule: 'ALARM("filter-a") OR ALARM(filter-b)' }));
 
     const names = async (input: DescribeAlarmsCommandInput) => {
@@ -151,7 +127,7 @@ describe("PutMetricAlarm and DescribeAlarms", () => {
   });
 
   it("pages by MaxRecords and NextToken in name order, and refuses a token from another request", async () => {
-    for (let index = 7; index >= 1; index -= 1) await cw.send(new PutMetricAlarmCommand(alarm(`page-${index}`)));
+    for (let index = 7; index >= 1; index -= 1) await cw.send(new PutMetricAlarmCommand(shopReadsAlarm(`page-${index}`)));
     const pages: string[][] = [];
     let token: string | undefined;
     do {
@@ -175,9 +151,9 @@ describe("DescribeAlarmsForMetric", () => {
       { Name: "TableName", Value: "Orders" },
       { Name: "GlobalSecondaryIndexName", Value: "GSI1" },
     ];
-    await cw.send(new PutMetricAlarmCommand(alarm("orders-table", { Dimensions: [{ Name: "TableName", Value: "Orders" }], MetricName: "WriteThrottleEvents" })));
-    await cw.send(new PutMetricAlarmCommand(alarm("orders-gsi", { Dimensions: gsi, MetricName: "WriteThrottleEvents" })));
-    await cw.send(new PutMetricAlarmCommand(alarm("orders-gsi-5min", { Dimensions: gsi, MetricName: "WriteThrottleEvents", Period: 300, Statistic: "Maximum" })));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("orders-table", { Dimensions: [{ Name: "TableName", Value: "Orders" }], MetricName: "WriteThrottleEvents" })));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("orders-gsi", { Dimensions: gsi, MetricName: "WriteThrottleEvents" })));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("orders-gsi-5min", { Dimensions: gsi, MetricName: "WriteThrottleEvents", Period: 300, Statistic: "Maximum" })));
     const forMetric = async (input: Partial<DescribeAlarmsForMetricCommandInput>) =>
       ((await cw.send(new DescribeAlarmsForMetricCommand({ Namespace: "AWS/DynamoDB", MetricName: "WriteThrottleEvents", ...input }))).MetricAlarms ?? []).map((a) => a.AlarmName);
 
@@ -187,14 +163,14 @@ describe("DescribeAlarmsForMetric", () => {
     expect(await forMetric({ Dimensions: gsi, Statistic: "Sum" })).toEqual(["orders-gsi"]);
     expect(await forMetric({})).toEqual([]);
     // Math alarms are not returned even when they use the metric.
-    expect(await forMetric({ MetricName: "ConsumedReadCapacityUnits", Dimensions: shop })).not.toContain("shop-read-utilization");
+    expect(await forMetric({ MetricName: "ConsumedReadCapacityUnits", Dimensions: SHOP_DIMENSIONS })).not.toContain("shop-read-utilization");
   });
 });
 
 describe("DeleteAlarms", () => {
   it("deletes the named alarms, and reports unknown names with ResourceNotFound after deleting the known ones", async () => {
-    await cw.send(new PutMetricAlarmCommand(alarm("doomed-1")));
-    await cw.send(new PutMetricAlarmCommand(alarm("doomed-2")));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("doomed-1")));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("doomed-2")));
     await cw.send(new DeleteAlarmsCommand({ AlarmNames: ["doomed-1"] }));
     const error = await rejection(cw.send(new DeleteAlarmsCommand({ AlarmNames: ["doomed-2", "never-was"] })));
     expect(error).toMatchObject({ name: "ResourceNotFound", $metadata: { httpStatusCode: 404 } });
@@ -203,7 +179,7 @@ describe("DeleteAlarms", () => {
   });
 
   it("refuses to delete an alarm that a composite alarm uses", async () => {
-    await cw.send(new PutMetricAlarmCommand(alarm("child")));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("child")));
     await cw.send(new PutCompositeAlarmCommand({ AlarmName: "parent", AlarmRule: "ALARM(child)" }));
     expect(await rejection(cw.send(new DeleteAlarmsCommand({ AlarmNames: ["child"] })))).toMatchObject({ name: "ValidationException" });
     await cw.send(new DeleteAlarmsCommand({ AlarmNames: ["parent", "child"] }));
@@ -215,12 +191,12 @@ describe("accounts and regions", () => {
   it("keeps each tenant's alarms apart, with the tenant's account and region in the ARN", async () => {
     const euWest = client("eu-west-1");
     const analytics = client("us-east-1", "analytics");
-    await cw.send(new PutMetricAlarmCommand(alarm("twin")));
+    await cw.send(new PutMetricAlarmCommand(shopReadsAlarm("twin")));
     expect((await euWest.send(new DescribeAlarmsCommand({ AlarmNames: ["twin", "shop-reads"] }))).MetricAlarms).toEqual([]);
     expect((await analytics.send(new DescribeAlarmsCommand({ AlarmNames: ["twin", "shop-reads"] }))).MetricAlarms).toEqual([]);
-    expect((await analytics.send(new DescribeAlarmsForMetricCommand({ Namespace: "AWS/DynamoDB", MetricName: "ConsumedReadCapacityUnits", Dimensions: shop }))).MetricAlarms).toEqual([]);
+    expect((await analytics.send(new DescribeAlarmsForMetricCommand({ Namespace: "AWS/DynamoDB", MetricName: "ConsumedReadCapacityUnits", Dimensions: SHOP_DIMENSIONS }))).MetricAlarms).toEqual([]);
 
-    await analytics.send(new PutMetricAlarmCommand(alarm("twin", { Threshold: 7 })));
+    await analytics.send(new PutMetricAlarmCommand(shopReadsAlarm("twin", { Threshold: 7 })));
     const [theirs] = (await analytics.send(new DescribeAlarmsCommand({ AlarmNames: ["twin"] }))).MetricAlarms ?? [];
     const [ours] = (await cw.send(new DescribeAlarmsCommand({ AlarmNames: ["twin"] }))).MetricAlarms ?? [];
     expect(theirs).toMatchObject({ Threshold: 7, AlarmArn: "arn:aws:cloudwatch:us-east-1:222222222222:alarm:twin" });

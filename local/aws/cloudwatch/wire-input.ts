@@ -13,6 +13,28 @@ export const wireTimestamp = z.number().refine(Number.isFinite, "must be epoch s
 
 export const wireDimensions = z.array(z.object({ Name: z.string().optional(), Value: z.string().optional() }));
 
+/** A MetricDataQuery as the SDK sends it, in GetMetricData's MetricDataQueries and PutMetricAlarm's Metrics alike. */
+export const wireMetricDataQuery = z.object({
+  Id: z.string().optional(),
+  MetricStat: z
+    .object({
+      Metric: z.object({ Namespace: z.string().optional(), MetricName: z.string().optional(), Dimensions: wireDimensions.optional() }).optional(),
+      Period: z.number().optional(),
+      Stat: z.string().optional(),
+      Unit: z.string().optional(),
+    })
+    .optional(),
+  Expression: z.string().optional(),
+  Label: z.string().optional(),
+  ReturnData: z.boolean().optional(),
+  Period: z.number().optional(),
+  AccountId: z.string().optional(),
+});
+export type WireMetricDataQuery = z.infer<typeof wireMetricDataQuery>;
+
+/** A MetricDataQuery Id: starts with a lower-case letter; letters, digits and underscores. */
+export const METRIC_DATA_QUERY_ID = /^[a-z][A-Za-z0-9_]*$/;
+
 export const STANDARD_UNITS: ReadonlySet<string> = new Set(Object.values(StandardUnit));
 
 export const toEpochSeconds = (ms: number) => ms / 1000;

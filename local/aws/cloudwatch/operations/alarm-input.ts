@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { missingParameter, validationError } from "../cloudwatch-errors";
+import { invalidValue, missingParameter, validationError } from "../cloudwatch-errors";
+import type { MetricIdentity } from "../metric-store";
+import { dimensionProblems, toDimensions, wireDimensions } from "../wire-input";
 
 /** Input checks shared by the alarm operations, with the messages CloudWatch's validation layer uses. */
 
@@ -63,4 +65,26 @@ export function checkPeriod(period: number, parameter: string): void {
   if (![10, 20, 30].includes(period) && period % 60 !== 0) {
     throw validationError(`The value ${period} for parameter ${parameter} is invalid; valid values are 10, 20, 30 and any multiple of 60.`);
   }
+}
+
+/** The members that name a single metric and how it is aggregated (PutMetricAlarm, DescribeAlarmsForMetric). */
+export const singleMetricInput = z.object({
+  MetricName: z.string().optional(),
+  Namespace: z.string().optional(),
+  Statistic: z.string().optional(),
+  ExtendedStatistic: z.string().optional(),
+  Dimensions: wireDimensions.optional(),
+  Period: z.number().optional(),
+  Unit: z.string().optional(),
+});
+
+/** The metric those members name: MetricName and Namespace required, 1–255 characters, and CloudWatch's dimension rules. */
+export function checkMetricIdentity(input: z.infer<typeof singleMetricInput>): MetricIdentity {
+  const metricName = requireValue(input.MetricName, "MetricName");
+  const namespace = requireValue(input.Namespace, "Namespace");
+  checkLength(metricName, "MetricName", 1, 255);
+  checkLength(namespace, "Namespace", 1, 255);
+  const problems = dimensionProblems(input.Dimensions ?? [], "Dimensions");
+  if (problems[0] !== undefined) throw invalidValue(problems[0]);
+  return { namespace, metricName, dimensions: toDimensions(input.Dimensions ?? []) };
 }

@@ -1,41 +1,20 @@
-import { z } from "zod";
 import { invalidValue, missingParameter, validationError } from "../cloudwatch-errors";
 import type { AlarmQuery } from "../alarm-schemas";
 import { MathExpressionError, parseMathExpression, referencedIds } from "../metric-math";
 import { parseStatistic } from "../metric-statistic";
-import { dimensionProblems, STANDARD_UNITS, toDimensions, wireDimensions } from "../wire-input";
+import { dimensionProblems, METRIC_DATA_QUERY_ID, STANDARD_UNITS, toDimensions, type WireMetricDataQuery } from "../wire-input";
 import { checkLength, checkPeriod } from "./alarm-input";
 
 /** PutMetricAlarm's `Metrics`: MetricStat queries and math expressions, exactly one of them with ReturnData. */
 
-export const wireQuerySchema = z.object({
-  Id: z.string().optional(),
-  MetricStat: z
-    .object({
-      Metric: z.object({ Namespace: z.string().optional(), MetricName: z.string().optional(), Dimensions: wireDimensions.optional() }).optional(),
-      Period: z.number().optional(),
-      Stat: z.string().optional(),
-      Unit: z.string().optional(),
-    })
-    .optional(),
-  Expression: z.string().optional(),
-  Label: z.string().optional(),
-  ReturnData: z.boolean().optional(),
-  Period: z.number().optional(),
-  AccountId: z.string().optional(),
-});
-type WireQuery = z.infer<typeof wireQuerySchema>;
-
-// MetricDataQuery Id: starts with a lower-case letter; letters, digits and underscores.
-const ID = /^[a-z][A-Za-z0-9_]*$/;
 /** "A math expression used for an alarm can include as many as 10 metrics." */
 const MAX_METRICS = 10;
 
-function toQuery(query: WireQuery, index: number, accountId: string): AlarmQuery {
+function toQuery(query: WireMetricDataQuery, index: number, accountId: string): AlarmQuery {
   const at = `Metrics.member.${index + 1}`;
   if (query.Id === undefined) throw missingParameter(`${at}.Id`);
   checkLength(query.Id, `${at}.Id`, 1, 255);
-  if (!ID.test(query.Id)) throw validationError(`The value ${query.Id} for parameter ${at}.Id is invalid; it must start with a lowercase letter and contain only letters, numbers and underscores.`);
+  if (!METRIC_DATA_QUERY_ID.test(query.Id)) throw validationError(`The value ${query.Id} for parameter ${at}.Id is invalid; it must start with a lowercase letter and contain only letters, numbers and underscores.`);
   if (query.AccountId !== undefined && query.AccountId !== accountId) {
     throw validationError(`The local CloudWatch does not support cross-account alarms (${at}.AccountId ${query.AccountId}).`);
   }
@@ -73,7 +52,7 @@ function toQuery(query: WireQuery, index: number, accountId: string): AlarmQuery
 }
 
 /** Checks ids, references and cycles, and that every metric has the same period; returns the queries and that period. */
-export function parseAlarmMetrics(wire: readonly WireQuery[], accountId: string): { queries: AlarmQuery[]; periodSeconds: number } {
+export function parseAlarmMetrics(wire: readonly WireMetricDataQuery[], accountId: string): { queries: AlarmQuery[]; periodSeconds: number } {
   if (wire.length === 0) throw validationError("The parameter Metrics must contain at least one query.");
   const queries = wire.map((query, index) => toQuery(query, index, accountId));
   const ids = new Set<string>();

@@ -1,21 +1,8 @@
-import { z } from "zod";
-import { invalidValue } from "../cloudwatch-errors";
 import type { Dimension } from "../metric-store";
 import { parseWire } from "../../shared/request-body";
-import { dimensionProblems, toDimensions, wireDimensions } from "../wire-input";
-import { requireValue } from "./alarm-input";
+import { checkMetricIdentity, singleMetricInput } from "./alarm-input";
 import { wireMetricAlarm } from "./alarm-output";
 import type { Operation } from "./operation";
-
-const inputSchema = z.object({
-  MetricName: z.string().optional(),
-  Namespace: z.string().optional(),
-  Statistic: z.string().optional(),
-  ExtendedStatistic: z.string().optional(),
-  Dimensions: wireDimensions.optional(),
-  Period: z.number().optional(),
-  Unit: z.string().optional(),
-});
 
 /** The same dimensions, order aside: CloudWatch identifies a metric by its namespace, name and dimension set. */
 function sameDimensions(a: readonly Dimension[], b: readonly Dimension[]): boolean {
@@ -30,12 +17,8 @@ function sameDimensions(a: readonly Dimension[], b: readonly Dimension[]): boole
  * and Unit when given. Not paged, as in CloudWatch.
  */
 export const describeAlarmsForMetric: Operation = (body, { alarms, accountId, region }) => {
-  const input = parseWire(inputSchema, body);
-  const metricName = requireValue(input.MetricName, "MetricName");
-  const namespace = requireValue(input.Namespace, "Namespace");
-  const problems = dimensionProblems(input.Dimensions ?? [], "Dimensions");
-  if (problems[0] !== undefined) throw invalidValue(problems[0]);
-  const dimensions = toDimensions(input.Dimensions ?? []);
+  const input = parseWire(singleMetricInput, body);
+  const { namespace, metricName, dimensions } = checkMetricIdentity(input);
   const matches = alarms.list().flatMap((alarm) =>
     alarm.type === "MetricAlarm" &&
     alarm.metric !== undefined &&

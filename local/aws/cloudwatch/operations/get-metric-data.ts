@@ -4,29 +4,12 @@ import type { MetricIdentity } from "../metric-store";
 import { parseStatistic, statisticValue, type Statistic } from "../metric-statistic";
 import { decodeToken, encodeToken, fingerprint } from "../../shared/paging-token";
 import { parseWire } from "../../shared/request-body";
-import { dimensionProblems, STANDARD_UNITS, toDimensions, toEpochSeconds, wireDimensions, wireTimestamp } from "../wire-input";
+import { dimensionProblems, METRIC_DATA_QUERY_ID, STANDARD_UNITS, toDimensions, toEpochSeconds, wireMetricDataQuery, wireTimestamp, type WireMetricDataQuery } from "../wire-input";
 import { cursorsSchema, pageSeries, type Cursor, type QuerySeries } from "./metric-data-paging";
 import type { Operation } from "./operation";
 
-const querySchema = z.object({
-  Id: z.string().optional(),
-  MetricStat: z
-    .object({
-      Metric: z.object({ Namespace: z.string().optional(), MetricName: z.string().optional(), Dimensions: wireDimensions.optional() }).optional(),
-      Period: z.number().optional(),
-      Stat: z.string().optional(),
-      Unit: z.string().optional(),
-    })
-    .optional(),
-  Expression: z.string().optional(),
-  Label: z.string().optional(),
-  ReturnData: z.boolean().optional(),
-  Period: z.number().optional(),
-  AccountId: z.string().optional(),
-});
-
 const inputSchema = z.object({
-  MetricDataQueries: z.array(querySchema).optional(),
+  MetricDataQueries: z.array(wireMetricDataQuery).optional(),
   StartTime: wireTimestamp.optional(),
   EndTime: wireTimestamp.optional(),
   NextToken: z.string().optional(),
@@ -40,7 +23,6 @@ type Query = { id: string; label: string; returnData: boolean; identity: MetricI
 
 const MAX_QUERIES = 500;
 const MAX_DATAPOINTS = 100_800;
-const ID_PATTERN = /^[a-z][a-zA-Z0-9_]*$/;
 const DAY_MS = 86_400_000;
 
 /** Periods CloudWatch accepts: 1, 5, 10, 20 and 30 seconds for high-resolution data, otherwise multiples of 60. */
@@ -53,11 +35,11 @@ function roundedStart(startMs: number, periodSeconds: number, nowMs: number): nu
   return Math.floor(startMs / step) * step;
 }
 
-function validateQuery(query: z.infer<typeof querySchema>, index: number, problems: string[]): Query | undefined {
+function validateQuery(query: WireMetricDataQuery, index: number, problems: string[]): Query | undefined {
   const at = `MetricDataQueries.member.${index + 1}`;
   const before = problems.length;
   if (query.Id === undefined) problems.push(`The parameter ${at}.Id is required.`);
-  else if (!ID_PATTERN.test(query.Id) || query.Id.length > 255) {
+  else if (!METRIC_DATA_QUERY_ID.test(query.Id) || query.Id.length > 255) {
     problems.push(`The value ${query.Id} for parameter ${at}.Id is invalid: it must start with a lowercase letter and hold only letters, digits and underscores.`);
   }
   if (query.Expression !== undefined) {

@@ -5,23 +5,16 @@ import { AlarmRuleError, parseAlarmRule, referencedAlarms } from "../alarm-rule"
 import type { AlarmStore } from "../alarm-store";
 import type { CompositeAlarmRecord } from "../alarm-schemas";
 import { parseWire } from "../../shared/request-body";
-import { actionsSchema, checkActions, checkAlarmName, checkLength, constraintError, requireValue } from "./alarm-input";
-import { wireAlarm } from "./alarm-output";
+import { checkLength, requireValue } from "./alarm-input";
+import { alarmConfigurationInput, checkAlarmConfiguration, saveAlarm } from "./alarm-configuration";
 import type { Operation } from "./operation";
 
 const inputSchema = z.object({
-  AlarmName: z.string().optional(),
+  ...alarmConfigurationInput,
   AlarmRule: z.string().optional(),
-  AlarmDescription: z.string().optional(),
-  ActionsEnabled: z.boolean().optional(),
-  OKActions: actionsSchema,
-  AlarmActions: actionsSchema,
-  InsufficientDataActions: actionsSchema,
-  Tags: z.array(z.object({ Key: z.string().optional(), Value: z.string().optional() })).optional(),
   ActionsSuppressor: z.string().optional(),
   ActionsSuppressorWaitPeriod: z.number().optional(),
   ActionsSuppressorExtensionPeriod: z.number().optional(),
-  ActionConfiguration: z.unknown().optional(),
 });
 
 const ARN_PREFIX = /^arn:aws[a-z-]*:cloudwatch:([^:]+):(\d{12}):alarm:/;
@@ -43,14 +36,11 @@ function reaches(alarms: AlarmStore, name: string, target: string, seen = new Se
  */
 export const putCompositeAlarm: Operation = (body, { alarms, accountId, region, nowMs }) => {
   const input = parseWire(inputSchema, body);
-  const name = checkAlarmName(input.AlarmName);
+  const configuration = checkAlarmConfiguration(input, nowMs);
+  const { name } = configuration;
   const ruleText = requireValue(input.AlarmRule, "AlarmRule");
   checkLength(ruleText, "AlarmRule", 1, 10_240);
-  checkLength(input.AlarmDescription, "AlarmDescription", 0, 1024);
-  const okActions = checkActions(input.OKActions, "OKActions");
-  const alarmActions = checkActions(input.AlarmActions, "AlarmActions");
-  const insufficientDataActions = checkActions(input.InsufficientDataActions, "InsufficientDataActions");
-  const autoScaling = [...okActions, ...alarmActions, ...insufficientDataActions].find(isAutoScalingAction);
+  const autoScaling = [...configuration.okActions, ...configuration.alarmActions, ...configuration.insufficientDataActions].find(isAutoScalingAction);
   if (autoScaling !== undefined) throw validationError(`Composite alarms cannot perform Auto Scaling actions: ${autoScaling}`);
   if (input.ActionsSuppressor !== undefined || input.ActionsSuppressorWaitPeriod !== undefined || input.ActionsSuppressorExtensionPeriod !== undefined) {
     throw validationError("The local CloudWatch does not support composite alarm action suppression (ActionsSuppressor).");
@@ -73,21 +63,7 @@ export const putCompositeAlarm: Operation = (body, { alarms, accountId, region, 
   if (references.some((child) => reaches(alarms, child, name))) {
     throw validationError(`The AlarmRule of ${name} would create a cycle of composite alarms.`);
   }
-  const existing = alarms.get(name);
-  if (existing?.type === "MetricAlarm") throw constraintError(name, "alarmName", `The alarm ${name} is a metric alarm; a composite alarm cannot replace it`);
-
-  const record: CompositeAlarmRecord = {
-    type: "CompositeAlarm",
-    name,
-    description: input.AlarmDescription,
-    actionsEnabled: input.ActionsEnabled ?? true,
-    okActions,
-    alarmActions,
-    insufficientDataActions,
-    configurationUpdatedMs: nowMs,
-    state: { value: "INSUFFICIENT_DATA", reason: "Unchecked: Initial alarm creation", updatedMs: nowMs, transitionedMs: nowMs },
-    rule: ruleText,
-  };
-  alarms.put(record, nowMs, (stored) => wireAlarm(stored, { accountId, region }));
+  const record: CompositeAlarmRecord = { type: "CompositeAlarm", ...configuration, rule: ruleText };
+  saveAlarm(alarms, record, { accountId, region }, nowMs);
   return {};
 };

@@ -3,40 +3,26 @@ import { invalidCombination, invalidValue, missingParameter, validationError } f
 import { COMPARISON_OPERATORS, TREAT_MISSING_DATA, type MetricAlarmRecord } from "../alarm-schemas";
 import { parseStatistic } from "../metric-statistic";
 import { parseWire } from "../../shared/request-body";
-import { dimensionProblems, STANDARD_UNITS, toDimensions, wireDimensions, wireDouble } from "../wire-input";
-import { actionsSchema, checkActions, checkAlarmName, checkEnum, checkLength, checkPeriod, checkRange, constraintError, requireValue } from "./alarm-input";
-import { parseAlarmMetrics, wireQuerySchema } from "./alarm-metrics";
-import { wireAlarm } from "./alarm-output";
+import { STANDARD_UNITS, wireDouble, wireMetricDataQuery } from "../wire-input";
+import { checkEnum, checkMetricIdentity, checkPeriod, checkRange, requireValue, singleMetricInput } from "./alarm-input";
+import { alarmConfigurationInput, checkAlarmConfiguration, saveAlarm } from "./alarm-configuration";
+import { parseAlarmMetrics } from "./alarm-metrics";
 import type { Operation } from "./operation";
 
-const inputSchema = z.object({
-  AlarmName: z.string().optional(),
-  AlarmDescription: z.string().optional(),
-  ActionsEnabled: z.boolean().optional(),
-  OKActions: actionsSchema,
-  AlarmActions: actionsSchema,
-  InsufficientDataActions: actionsSchema,
-  MetricName: z.string().optional(),
-  Namespace: z.string().optional(),
-  Statistic: z.string().optional(),
-  ExtendedStatistic: z.string().optional(),
-  Dimensions: wireDimensions.optional(),
-  Period: z.number().optional(),
-  Unit: z.string().optional(),
+const inputSchema = singleMetricInput.extend({
+  ...alarmConfigurationInput,
   EvaluationPeriods: z.number().optional(),
   DatapointsToAlarm: z.number().optional(),
   Threshold: wireDouble.optional(),
   ComparisonOperator: z.string().optional(),
   TreatMissingData: z.string().optional(),
   EvaluateLowSampleCountPercentile: z.string().optional(),
-  Metrics: z.array(wireQuerySchema).optional(),
-  Tags: z.array(z.object({ Key: z.string().optional(), Value: z.string().optional() })).optional(),
+  Metrics: z.array(wireMetricDataQuery).optional(),
   ThresholdMetricId: z.string().optional(),
   EvaluationWindow: z.unknown().optional(),
   WarmUpConfiguration: z.unknown().optional(),
   EvaluationCriteria: z.unknown().optional(),
   EvaluationInterval: z.number().optional(),
-  ActionConfiguration: z.unknown().optional(),
 });
 
 const STATISTICS = ["SampleCount", "Average", "Sum", "Minimum", "Maximum"] as const;
@@ -58,11 +44,7 @@ function checkEvaluationLength(period: number, evaluationPeriods: number): void 
  */
 export const putMetricAlarm: Operation = (body, { alarms, accountId, region, nowMs }) => {
   const input = parseWire(inputSchema, body);
-  const name = checkAlarmName(input.AlarmName);
-  checkLength(input.AlarmDescription, "AlarmDescription", 0, 1024);
-  const okActions = checkActions(input.OKActions, "OKActions");
-  const alarmActions = checkActions(input.AlarmActions, "AlarmActions");
-  const insufficientDataActions = checkActions(input.InsufficientDataActions, "InsufficientDataActions");
+  const configuration = checkAlarmConfiguration(input, nowMs);
 
   const evaluationPeriods = requireValue(input.EvaluationPeriods, "EvaluationPeriods");
   checkRange(evaluationPeriods, "EvaluationPeriods", 1, Number.MAX_SAFE_INTEGER);
@@ -83,7 +65,7 @@ export const putMetricAlarm: Operation = (body, { alarms, accountId, region, now
   const treatMissingData = checkEnum(input.TreatMissingData, "TreatMissingData", TREAT_MISSING_DATA);
   checkEnum(input.EvaluateLowSampleCountPercentile, "EvaluateLowSampleCountPercentile", ["evaluate", "ignore"]);
 
-  const single = (["MetricName", "Namespace", "Statistic", "ExtendedStatistic", "Dimensions", "Period", "Unit"] as const).filter((member) => input[member] !== undefined);
+  const single = singleMetricInput.keyof().options.filter((member) => input[member] !== undefined);
   let source: Pick<MetricAlarmRecord, "metric" | "statistic" | "extendedStatistic" | "periodSeconds" | "unit" | "metrics">;
   let period: number;
   if (input.Metrics !== undefined) {
@@ -92,10 +74,7 @@ export const putMetricAlarm: Operation = (body, { alarms, accountId, region, now
     source = { metrics: parsed.queries };
     period = parsed.periodSeconds;
   } else {
-    const metricName = requireValue(input.MetricName, "MetricName");
-    const namespace = requireValue(input.Namespace, "Namespace");
-    checkLength(metricName, "MetricName", 1, 255);
-    checkLength(namespace, "Namespace", 1, 255);
+    const metric = checkMetricIdentity(input);
     if (input.Statistic !== undefined && input.ExtendedStatistic !== undefined) {
       throw invalidCombination("The parameters Statistic and ExtendedStatistic are mutually exclusive and you have specified both.");
     }
@@ -104,13 +83,11 @@ export const putMetricAlarm: Operation = (body, { alarms, accountId, region, now
     if (input.ExtendedStatistic !== undefined && parseStatistic(input.ExtendedStatistic)?.kind !== "percentile") {
       throw invalidValue(`The value ${input.ExtendedStatistic} for parameter ExtendedStatistic is invalid; the local CloudWatch supports percentiles p0.0 to p100.`);
     }
-    const problems = dimensionProblems(input.Dimensions ?? [], "Dimensions");
-    if (problems[0] !== undefined) throw invalidValue(problems[0]);
     if (input.Unit !== undefined && !STANDARD_UNITS.has(input.Unit)) throw invalidValue(`The value ${input.Unit} for parameter Unit is invalid.`);
     period = requireValue(input.Period, "Period");
     checkPeriod(period, "Period");
     source = {
-      metric: { namespace, metricName, dimensions: toDimensions(input.Dimensions ?? []) },
+      metric,
       statistic: input.Statistic,
       extendedStatistic: input.ExtendedStatistic,
       periodSeconds: period,
@@ -119,18 +96,9 @@ export const putMetricAlarm: Operation = (body, { alarms, accountId, region, now
   }
   checkEvaluationLength(period, evaluationPeriods);
 
-  const existing = alarms.get(name);
-  if (existing?.type === "CompositeAlarm") throw constraintError(name, "alarmName", `The alarm ${name} is a composite alarm; a metric alarm cannot replace it`);
   const record: MetricAlarmRecord = {
     type: "MetricAlarm",
-    name,
-    description: input.AlarmDescription,
-    actionsEnabled: input.ActionsEnabled ?? true,
-    okActions,
-    alarmActions,
-    insufficientDataActions,
-    configurationUpdatedMs: nowMs,
-    state: { value: "INSUFFICIENT_DATA", reason: "Unchecked: Initial alarm creation", updatedMs: nowMs, transitionedMs: nowMs },
+    ...configuration,
     ...source,
     evaluationPeriods,
     datapointsToAlarm: input.DatapointsToAlarm,
@@ -139,6 +107,6 @@ export const putMetricAlarm: Operation = (body, { alarms, accountId, region, now
     treatMissingData,
     evaluateLowSampleCountPercentile: input.EvaluateLowSampleCountPercentile,
   };
-  alarms.put(record, nowMs, (stored) => wireAlarm(stored, { accountId, region }));
+  saveAlarm(alarms, record, { accountId, region }, nowMs);
   return {};
 };
