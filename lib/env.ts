@@ -62,6 +62,7 @@ const envSchema = z.object({
   CLOUDWATCH_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   STS_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   AUTOSCALING_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
+  CLOUDTRAIL_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   CURSOR_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   EXPORT_MAX_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000_000).default(100_000)),
@@ -112,6 +113,8 @@ export type Env = {
   stsEndpoint: string | undefined;
   /** Application Auto Scaling; the SDK's regional endpoint when unset. */
   autoscalingEndpoint: string | undefined;
+  /** CloudTrail (change history); the SDK's regional endpoint when unset. */
+  cloudtrailEndpoint: string | undefined;
   port: number;
   tablePatterns: string[];
   /** Signs pagination cursors; a random per-process key when unset (cursors then die with the process). */
@@ -197,6 +200,7 @@ export function parseEnv(source: Record<string, string | undefined>, readText: R
     cloudwatchEndpoint: raw.CLOUDWATCH_ENDPOINT,
     stsEndpoint: raw.STS_ENDPOINT,
     autoscalingEndpoint: raw.AUTOSCALING_ENDPOINT,
+    cloudtrailEndpoint: raw.CLOUDTRAIL_ENDPOINT,
     port: raw.PORT,
     tablePatterns,
     cursorSecret: raw.CURSOR_SECRET,

@@ -2,13 +2,14 @@ import "server-only";
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { CloudWatchClient, type CloudWatchClientConfig } from "@aws-sdk/client-cloudwatch";
 import { ApplicationAutoScalingClient, type ApplicationAutoScalingClientConfig } from "@aws-sdk/client-application-auto-scaling";
+import { CloudTrailClient, type CloudTrailClientConfig } from "@aws-sdk/client-cloudtrail";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { env } from "@/lib/env";
 import { scopeKey, type Scope } from "@/lib/scope/scope";
 import { accountConfig } from "@/lib/server/scope/resolve-scope";
 import { accountCredentials } from "./account-credentials";
 import { installReadOnlyGuard } from "./read-only-guard";
-import { AUTOSCALING_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS } from "./read-only-allowlist";
+import { AUTOSCALING_READ_OPERATIONS, CLOUDTRAIL_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS } from "./read-only-allowlist";
 
 type SharedConfig = Pick<DynamoDBClientConfig, "region" | "endpoint" | "profile" | "requestHandler" | "maxAttempts" | "credentials">;
 
@@ -31,7 +32,13 @@ export function createAutoScalingClient(config: Pick<ApplicationAutoScalingClien
   return client;
 }
 
-type AnyClient = DynamoDBClient | CloudWatchClient | ApplicationAutoScalingClient;
+export function createCloudTrailClient(config: Pick<CloudTrailClientConfig, keyof SharedConfig>): CloudTrailClient {
+  const client = new CloudTrailClient(config);
+  installReadOnlyGuard(client, "CloudTrail", CLOUDTRAIL_READ_OPERATIONS);
+  return client;
+}
+
+type AnyClient = DynamoDBClient | CloudWatchClient | ApplicationAutoScalingClient | CloudTrailClient;
 
 type ClientCache = {
   clients: Map<string, AnyClient>;
@@ -76,6 +83,7 @@ function cached<C extends AnyClient>(service: string, scope: Scope, build: () =>
 const isDynamoDb = (client: unknown): client is DynamoDBClient => client instanceof DynamoDBClient;
 const isCloudWatch = (client: unknown): client is CloudWatchClient => client instanceof CloudWatchClient;
 const isAutoScaling = (client: unknown): client is ApplicationAutoScalingClient => client instanceof ApplicationAutoScalingClient;
+const isCloudTrail = (client: unknown): client is CloudTrailClient => client instanceof CloudTrailClient;
 
 /** The scope's guarded DynamoDB client, built on first use and reused. */
 export function dynamodb(scope: Scope): DynamoDBClient {
@@ -98,4 +106,8 @@ export function cloudwatch(scope: Scope): CloudWatchClient {
 
 export function autoscaling(scope: Scope): ApplicationAutoScalingClient {
   return cached("autoscaling", scope, () => createAutoScalingClient(configFor(scope, env().autoscalingEndpoint)), isAutoScaling);
+}
+
+export function cloudtrail(scope: Scope): CloudTrailClient {
+  return cached("cloudtrail", scope, () => createCloudTrailClient(configFor(scope, env().cloudtrailEndpoint)), isCloudTrail);
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import * as autoscalingSdk from "@aws-sdk/client-application-auto-scaling";
+import * as cloudtrailSdk from "@aws-sdk/client-cloudtrail";
 import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
 import * as dynamodbSdk from "@aws-sdk/client-dynamodb";
 import * as stsSdk from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
 import { ROLE_SESSION_NAME } from "./account-credentials";
-import { AUTOSCALING_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation, STS_OPERATIONS } from "./read-only-allowlist";
+import { AUTOSCALING_READ_OPERATIONS, CLOUDTRAIL_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation, STS_OPERATIONS } from "./read-only-allowlist";
 
 type Statement = { Effect: string; Action: string[]; Resource: string };
 const policy = JSON.parse(readFileSync(new URL("../../../iam/dynamo-lens-readonly.json", import.meta.url), "utf8")) as {
@@ -44,6 +45,11 @@ describe("iam/dynamo-lens-readonly.json", () => {
     const mismatches = operations(autoscalingSdk).filter(
       (operation) => policyAllows(`application-autoscaling:${operation}`) !== isAllowedOperation(AUTOSCALING_READ_OPERATIONS, operation),
     );
+    expect(mismatches).toEqual([]);
+  });
+
+  it("grants exactly the CloudTrail operations the guard allows", () => {
+    const mismatches = operations(cloudtrailSdk).filter((operation) => policyAllows(`cloudtrail:${operation}`) !== isAllowedOperation(CLOUDTRAIL_READ_OPERATIONS, operation));
     expect(mismatches).toEqual([]);
   });
 

@@ -20,6 +20,12 @@ export const AUTOSCALING_READ_OPERATIONS = {
   prefixes: [],
 } as const;
 
+/** CloudTrail: management events on a table and its auto scaling, for the change history. */
+export const CLOUDTRAIL_READ_OPERATIONS = {
+  exact: new Set(["LookupEvents"]),
+  prefixes: [],
+} as const;
+
 /** STS is used for one thing: assuming an account's role (ACCOUNTS_FILE roleArn). */
 export const STS_OPERATIONS = {
   exact: new Set(["AssumeRole"]),

@@ -1,10 +1,11 @@
 import { Readable } from "node:stream";
 import * as autoscalingSdk from "@aws-sdk/client-application-auto-scaling";
+import * as cloudtrailSdk from "@aws-sdk/client-cloudtrail";
 import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
 import * as dynamodbSdk from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
-import { createAutoScalingClient, createCloudWatchClient, createDynamoDbClient } from "./clients";
-import { AUTOSCALING_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation } from "./read-only-allowlist";
+import { createAutoScalingClient, createCloudTrailClient, createCloudWatchClient, createDynamoDbClient } from "./clients";
+import { AUTOSCALING_READ_OPERATIONS, CLOUDTRAIL_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation } from "./read-only-allowlist";
 import { ReadOnlyViolationError } from "./read-only-guard";
 
 type SentRequest = { headers: Record<string, string> };
@@ -59,6 +60,19 @@ const services = [
     allowlist: AUTOSCALING_READ_OPERATIONS,
     create: (sent: SentRequest[]) =>
       createAutoScalingClient({
+        region: "us-east-1",
+        endpoint: "http://127.0.0.1:9",
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        requestHandler: recordingHandler(sent),
+        maxAttempts: 1,
+      }),
+  },
+  {
+    service: "CloudTrail",
+    sdk: cloudtrailSdk as Record<string, unknown>,
+    allowlist: CLOUDTRAIL_READ_OPERATIONS,
+    create: (sent: SentRequest[]) =>
+      createCloudTrailClient({
         region: "us-east-1",
         endpoint: "http://127.0.0.1:9",
         credentials: { accessKeyId: "test", secretAccessKey: "test" },
