@@ -5,6 +5,7 @@ const ALARM_RED = "#e11d48";
 const OK_GREY = "#64748b";
 const SCALE_OUT = "#0d9488";
 const SCALE_IN = "#6366f1";
+const CHANGE = "#a21caf";
 
 /**
  * Paints overlays on the plot area with the canvas uPlot draws on. "under" runs before the series (ALARM spans, so
@@ -38,6 +39,29 @@ export function drawOverlays(chart: uPlot, overlays: ChartOverlays, layer: "unde
       ctx.stroke();
     }
     ctx.setLineDash([]);
+    // Changes: a dashed line with a diamond at the foot, so they read apart from scaling's triangles at the top.
+    for (const change of overlays.changes) {
+      const x = chart.valToPos(change.at, "x", true);
+      if (x < left || x > left + width) continue;
+      ctx.strokeStyle = change.failed ? OK_GREY : CHANGE;
+      ctx.fillStyle = ctx.strokeStyle;
+      ctx.lineWidth = 1.5 * pixel;
+      ctx.setLineDash([3 * pixel, 3 * pixel]);
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + height);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      const size = 5 * pixel;
+      const foot = top + height - size;
+      ctx.beginPath();
+      ctx.moveTo(x, foot - size);
+      ctx.lineTo(x + size, foot);
+      ctx.lineTo(x, foot + size);
+      ctx.lineTo(x - size, foot);
+      ctx.closePath();
+      ctx.fill();
+    }
     for (const marker of overlays.markers) {
       const x = chart.valToPos(marker.at, "x", true);
       if (x < left || x > left + width) continue;

@@ -1,4 +1,5 @@
 import type { AlarmState, TableAlarm } from "@/lib/alarms/alarm-types";
+import type { TableChange } from "@/lib/changes/change-types";
 import type { ScalingTarget } from "@/lib/scaling/scaling-types";
 
 /**
@@ -9,11 +10,13 @@ import type { ScalingTarget } from "@/lib/scaling/scaling-types";
 export type ThresholdLine = { value: number; label: string; state: AlarmState };
 export type AlarmBand = { start: number; end: number; label: string };
 export type ActivityMarker = { at: number; label: string; direction: "out" | "in" | null; failed: boolean };
-export type ChartOverlays = { thresholds: ThresholdLine[]; bands: AlarmBand[]; markers: ActivityMarker[] };
+/** A management change (CloudTrail): drawn on every chart, since a change to one setting can show up anywhere. */
+export type ChangeMarker = { at: number; label: string; failed: boolean };
+export type ChartOverlays = { thresholds: ThresholdLine[]; bands: AlarmBand[]; markers: ActivityMarker[]; changes: ChangeMarker[] };
 
 export type OverlayChart = "reads" | "writes" | "throttles";
 
-export const NO_OVERLAYS: ChartOverlays = { thresholds: [], bands: [], markers: [] };
+export const NO_OVERLAYS: ChartOverlays = { thresholds: [], bands: [], markers: [], changes: [] };
 
 const THROTTLE_METRIC = /^(Read|Write)(ThrottleEvents|KeyRangeThroughputThrottleEvents|ProvisionedThroughputThrottleEvents|AccountLimitThrottleEvents|MaxOnDemandThroughputThrottleEvents)$|^ThrottledRequests$/;
 
@@ -117,10 +120,21 @@ export function provisionedWithActivities(x: readonly number[], periodSeconds: n
   });
 }
 
+/**
+ * One marker per change in the window. Auto scaling's own capacity changes are already activity markers; CloudTrail
+ * records them as UpdateTable by its service-linked role, so those are left out here.
+ */
+export function changeMarkers(changes: readonly TableChange[]): ChangeMarker[] {
+  return changes
+    .filter((change) => !/AWSServiceRoleForApplicationAutoScaling/.test(change.who))
+    .map((change) => ({ at: change.at / 1000, label: `${change.summary.join("; ") || change.eventName}${change.error ? ` (failed: ${change.error})` : ""}`, failed: change.error !== null }));
+}
+
 export function mergeOverlays(...parts: Array<Partial<ChartOverlays>>): ChartOverlays {
   return {
     thresholds: parts.flatMap((part) => part.thresholds ?? []),
     bands: parts.flatMap((part) => part.bands ?? []),
     markers: parts.flatMap((part) => part.markers ?? []),
+    changes: parts.flatMap((part) => part.changes ?? []),
   };
 }
