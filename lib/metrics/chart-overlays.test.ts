@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { alarmMetric, tableAlarm } from "@/lib/alarms/alarm-fixtures";
 import type { TableAlarm } from "@/lib/alarms/alarm-types";
 import type { ScalingActivity, ScalingTarget } from "@/lib/scaling/scaling-types";
-import { alarmOverlays, chartTarget, provisionedWithActivities, scalingMarkers, thresholdInChartUnit } from "./chart-overlays";
+import { alarmOverlays, changeMarkers, chartTarget, provisionedWithActivities, scalingMarkers, thresholdInChartUnit } from "./chart-overlays";
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 11, 3, 14, 0);
@@ -104,5 +104,20 @@ describe("scaling overlays", () => {
     const stepped = provisionedWithActivities(x, 60, reported, target([activity({ start: T0 + MINUTE, end: T0 + MINUTE }), activity({ id: "f", status: "Failed", capacity: 5, start: T0 + 3 * MINUTE })]));
     expect(stepped).toEqual([10, 12, 12, 12, 12, 12, 12, 12, 20, 20]);
     expect(provisionedWithActivities(x, 60, reported, undefined)).toEqual(reported);
+  });
+});
+
+describe("changeMarkers", () => {
+  it("marks each change with its summary, failed ones as such, and leaves auto scaling's own capacity changes to the activity markers", () => {
+    const base = { eventSource: "dynamodb.amazonaws.com", whoDigested: false, resource: "table/Sessions", index: null, kind: "capacity" as const, error: null };
+    const markers = changeMarkers([
+      { ...base, id: "1", at: T0, eventName: "UpdateTable", who: "arn:aws:sts::111111111111:assumed-role/deploy/ci-1", summary: ["write capacity 20 → 5"] },
+      { ...base, id: "2", at: T0 + MINUTE, eventName: "UpdateTable", who: "arn:aws:sts::111111111111:assumed-role/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable/x", summary: ["write capacity 5 → 8"] },
+      { ...base, id: "3", at: T0 + 2 * MINUTE, eventName: "TagResource", who: "arn:aws:iam::111111111111:user/alice", summary: [], error: "AccessDeniedException" },
+    ]);
+    expect(markers).toEqual([
+      { at: T0 / 1000, label: "write capacity 20 → 5", failed: false },
+      { at: (T0 + 2 * MINUTE) / 1000, label: "TagResource (failed: AccessDeniedException)", failed: true },
+    ]);
   });
 });

@@ -2,16 +2,7 @@
 
 import { Badge } from "@/components/ui/status-badge";
 import type { ChangesResponse, TableChange } from "@/lib/changes/change-types";
-
-/** "deploy (ci-42)" for an assumed role, the user name for an IAM user, else the ARN's last part; digests as they are. */
-export function whoLabel(change: TableChange): string {
-  if (change.whoDigested) return change.who;
-  const role = /:assumed-role\/([^/]+)\/(.+)$/.exec(change.who);
-  if (role) return `${role[1] ?? ""} (${role[2] ?? ""})`;
-  const user = /:user\/(.+)$/.exec(change.who);
-  if (user) return user[1] ?? change.who;
-  return change.who.split(/[:/]/).pop() || change.who;
-}
+import { whoLabel } from "@/lib/changes/who-label";
 
 function clock(ms: number, timeZone: "UTC" | "local"): string {
   return new Date(ms).toLocaleString("en-GB", { timeZone: timeZone === "UTC" ? "UTC" : undefined, hour: "2-digit", minute: "2-digit", day: "numeric", month: "short" });
