@@ -18,6 +18,7 @@ import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
 import { tableHealth } from "@/lib/tables/table-health";
 import { AlarmsAndScaling } from "./alarms/alarms-and-scaling";
 import { CapacitySection } from "./capacity/capacity-section";
+import { ReportButton } from "./report/report-button";
 import { useCapacityViewState } from "./capacity/use-capacity-view-state";
 import { VerdictsPanel } from "./diagnosis/verdicts-panel";
 import { GlobalTableCard } from "./global-table-card";
@@ -53,9 +54,12 @@ function TableBody({ detail }: { detail: TableDetail }) {
         <StatusBadge status={detail.status} />
         <Badge tone="neutral">{billingLabel(detail.billingMode)}</Badge>
         {detail.deletionProtection ? <Badge tone="neutral">deletion protection on</Badge> : null}
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <ReportButton table={detail.name} state={capacity} update={updateCapacity} />
+        </div>
         <Link
           href={`/tables/${encodeURIComponent(detail.name)}/items`}
-          className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
+          className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
         >
           Browse items
         </Link>
