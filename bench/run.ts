@@ -11,6 +11,7 @@ import { benchSizeAudit } from "./size-audit-bench";
 import { benchKeySample } from "./key-sample-bench";
 import { benchPartitionSpread } from "./partitions-spread-bench";
 import { benchFleet } from "./fleet-bench";
+import { alarmsScalingRows, benchAlarmsScaling } from "./alarms-scaling-bench";
 import { loadHeadline, runLoadTest, type LoadTestResult } from "./load-test";
 import { measureLatency } from "./stats";
 
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
     results.partitionSpread = await benchPartitionSpread(spreadAdmin, log, dashboard.url).finally(() => spreadAdmin.destroy());
     log("measuring /api/fleet over 1 and 3 regions of 100 tables…");
     results.fleet = await benchFleet(stack, log);
+    log("measuring the AWS calls alarms and auto scaling add to a table page view, 1 vs 50 viewers…");
+    results.alarmsScaling = await benchAlarmsScaling(dashboard.url, stack, log);
   } finally {
     await dashboard.stop();
     await stack.stop();
@@ -148,6 +151,7 @@ function printTable(results: Record<string, unknown>): void {
     ]);
   }
   if (fleet.ratios) rows.push(["/api/fleet, 3 regions ÷ 1", `CloudWatch calls ×${fleet.ratios.cloudWatchCalls} · DynamoDB calls ×${fleet.ratios.dynamoDbCalls} · cold time ×${fleet.ratios.coldMs}`]);
+  rows.push(...alarmsScalingRows(results.alarmsScaling as Awaited<ReturnType<typeof benchAlarmsScaling>>));
   for (const route of results.firstLoadJs as Array<{ route: string; scripts: number; bytes: number; gzipBytes: number }>) {
     rows.push([`first-load JS ${route.route}`, `${(route.gzipBytes / 1024).toFixed(1)} KB gzip (${(route.bytes / 1024).toFixed(1)} KB raw, ${route.scripts} scripts)`]);
   }
