@@ -55,4 +55,21 @@ describe("TtlCache", () => {
     expect(await second).toEqual({ value: 7, outcome: "coalesced" });
     expect(await cache.lookup("k", 1_000, load)).toEqual({ value: 7, outcome: "hit" });
   });
+
+  it("with a failure TTL, answers a failed key with the same error until it passes, then asks again", async () => {
+    let now = 0;
+    const cache = new TtlCache<string>(10, () => now, 1_000);
+    let calls = 0;
+    const failing = async (): Promise<string> => {
+      calls++;
+      throw new Error(`rule not found ${calls}`);
+    };
+    await expect(cache.get("k", 100, failing)).rejects.toThrow("rule not found 1");
+    now = 999;
+    await expect(cache.get("k", 100, failing)).rejects.toThrow("rule not found 1");
+    expect(calls).toBe(1);
+    now = 1_000;
+    await expect(cache.get("k", 100, async () => "ok")).resolves.toBe("ok");
+    await expect(cache.get("k", 100, failing)).resolves.toBe("ok");
+  });
 });

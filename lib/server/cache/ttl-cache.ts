@@ -8,15 +8,18 @@ type Entry<V> = { value: V; expiresAt: number };
 /**
  * A small TTL cache that also coalesces concurrent loads of one key: while a load is in flight,
  * every caller of that key awaits the same promise, so N viewers cost one upstream call.
- * Failures are not cached.
+ * Failures are not cached, unless `failureTtlMs` says for how long: then a failing upstream (a missing rule, a
+ * throttled API) is asked again once per that time, not once per viewer's request.
  */
 export class TtlCache<V> {
   private readonly values = new Map<string, Entry<V>>();
   private readonly inFlight = new Map<string, Promise<V>>();
+  private readonly failures = new Map<string, { error: unknown; expiresAt: number }>();
 
   constructor(
     private readonly maxEntries: number,
     private readonly now: () => number = Date.now,
+    private readonly failureTtlMs = 0,
   ) {}
 
   async get(key: string, ttlMs: number, load: () => Promise<V>): Promise<V> {
@@ -27,13 +30,22 @@ export class TtlCache<V> {
   async lookup(key: string, ttlMs: number, load: () => Promise<V>): Promise<{ value: V; outcome: CacheOutcome }> {
     const hit = this.values.get(key);
     if (hit && hit.expiresAt > this.now()) return { value: hit.value, outcome: "hit" };
+    const failed = this.failures.get(key);
+    if (failed && failed.expiresAt > this.now()) throw failed.error;
     const pending = this.inFlight.get(key);
     if (pending) return { value: await pending, outcome: "coalesced" };
     const promise = load()
-      .then((value) => {
-        this.set(key, value, ttlMs);
-        return value;
-      })
+      .then(
+        (value) => {
+          this.failures.delete(key);
+          this.set(key, value, ttlMs);
+          return value;
+        },
+        (error: unknown) => {
+          if (this.failureTtlMs > 0) this.rememberFailure(key, error);
+          throw error;
+        },
+      )
       .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, promise);
     return { value: await promise, outcome: "miss" };
@@ -50,7 +62,18 @@ export class TtlCache<V> {
     }
   }
 
+  private rememberFailure(key: string, error: unknown): void {
+    this.failures.delete(key);
+    this.failures.set(key, { error, expiresAt: this.now() + this.failureTtlMs });
+    while (this.failures.size > this.maxEntries) {
+      const oldest = this.failures.keys().next();
+      if (oldest.done) break;
+      this.failures.delete(oldest.value);
+    }
+  }
+
   clear(): void {
     this.values.clear();
+    this.failures.clear();
   }
 }

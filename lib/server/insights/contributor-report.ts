@@ -19,7 +19,8 @@ const METRICS = ["MaxContributorValue", "UniqueContributors", "SampleCount", "Su
 
 type Loaded = Omit<ContributorReport, "cache">;
 // An entry holds up to (1 + GSIs) × 4 rules × 25 contributors × up to 1,500 datapoints.
-const cache = new TtlCache<Loaded>(64);
+// A failed report (a rule not found, a throttled GetInsightRuleReport) is asked again at most every 10 s, not once per viewer.
+const cache = new TtlCache<Loaded>(64, Date.now, 10_000);
 
 /**
  * The top contributors of every rule of every ENABLED resource (the table and its GSIs) over the window, or null when
