@@ -1,4 +1,5 @@
 import { formatCount } from "@/lib/format/format-count";
+import { baselinePhrase, compareWithBaseline } from "./baseline-compare";
 import { THROTTLE_CAUSES } from "./metric-series";
 import type { MetricsResponse } from "./metrics-response";
 import { findSeries, hasData, peak, total, utilization } from "./series-lookup";
@@ -11,7 +12,8 @@ function timeOf(ms: number, timeZone: "UTC" | "local"): string {
 
 /**
  * The one line at the top of the capacity section, e.g. "Writes peaked at 96% of provisioned; 1,204 key-range
- * throttle events since 14:02". It never reports health from missing data.
+ * throttle events since 14:02". With a baseline it also states the difference ("writes 3.1× the same hour last
+ * week"). It never reports health from missing data.
  */
 export function capacitySummary(response: MetricsResponse, index: string | null, timeZone: "UTC" | "local"): CapacitySummary {
   const parts: string[] = [];
@@ -45,8 +47,10 @@ export function capacitySummary(response: MetricsResponse, index: string | null,
   if (throttled) worst = "bad";
   const anyData = response.series.some((series) => hasData(series.values));
   if (!anyData) return { tone: "unknown", text: "CloudWatch has no data for this table in this window." };
-  if (parts.length === 0) return { tone: "good", text: "No throttling in this window." };
+  const difference = response.baseline ? baselinePhrase(compareWithBaseline(response, response.baseline, index)) : null;
+  if (parts.length === 0) return { tone: "good", text: difference ? `No throttling in this window; ${difference}.` : "No throttling in this window." };
   if (!throttled) parts.push("no throttling");
+  if (difference) parts.push(difference);
   const sentence = parts.join("; ");
   return { tone: worst, text: `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` };
 }

@@ -1,3 +1,4 @@
+import { isBaselineOffset, type BaselineOffset } from "./baseline-window";
 import { DEFAULT_METRIC_RANGE, isMetricRange, type MetricRange } from "./time-range";
 
 export const REFRESH_OPTIONS = ["off", "30s", "1m", "5m"] as const;
@@ -13,9 +14,11 @@ export type CapacityViewState = {
   tz: "UTC" | "local";
   /** Which GSI the capacity charts show; null is the table itself. */
   gsi: string | null;
+  /** The baseline the charts overlay and the summary compares with: the same window a day or a week earlier. */
+  compare: "off" | BaselineOffset;
 };
 
-export const DEFAULT_CAPACITY_STATE: CapacityViewState = { range: DEFAULT_METRIC_RANGE, start: null, end: null, refresh: "1m", tz: "UTC", gsi: null };
+export const DEFAULT_CAPACITY_STATE: CapacityViewState = { range: DEFAULT_METRIC_RANGE, start: null, end: null, refresh: "1m", tz: "UTC", gsi: null, compare: "off" };
 
 const epoch = (value: string | null) => (value !== null && /^\d{10,15}$/.test(value) ? Number(value) : null);
 
@@ -32,13 +35,14 @@ export function parseCapacityState(params: URLSearchParams): CapacityViewState {
     refresh: (REFRESH_OPTIONS as readonly string[]).includes(refresh) ? (refresh as RefreshOption) : DEFAULT_CAPACITY_STATE.refresh,
     tz: params.get("tz") === "local" ? "local" : "UTC",
     gsi: params.get("gsi") || null,
+    compare: isBaselineOffset(params.get("compare") ?? "") ? (params.get("compare") as BaselineOffset) : "off",
   };
 }
 
 /** Writes the capacity keys into existing search params, leaving other keys (other sections' state) alone. */
 export function writeCapacityState(params: URLSearchParams, state: CapacityViewState): URLSearchParams {
   const next = new URLSearchParams(params);
-  for (const key of ["range", "start", "end", "refresh", "tz", "gsi"]) next.delete(key);
+  for (const key of ["range", "start", "end", "refresh", "tz", "gsi", "compare"]) next.delete(key);
   if (state.start !== null && state.end !== null) {
     next.set("start", String(state.start));
     next.set("end", String(state.end));
@@ -48,6 +52,7 @@ export function writeCapacityState(params: URLSearchParams, state: CapacityViewS
   if (state.refresh !== DEFAULT_CAPACITY_STATE.refresh) next.set("refresh", state.refresh);
   if (state.tz !== "UTC") next.set("tz", state.tz);
   if (state.gsi) next.set("gsi", state.gsi);
+  if (state.compare !== "off") next.set("compare", state.compare);
   return next;
 }
 
@@ -60,5 +65,7 @@ export function metricsQueryParams(state: CapacityViewState): URLSearchParams {
   } else {
     params.set("range", state.range);
   }
+  // The metrics API answers `compare` with a `baseline`; the other panels' routes accept it and ignore it.
+  if (state.compare !== "off") params.set("compare", state.compare);
   return params;
 }

@@ -1,4 +1,5 @@
 /** The JSON shapes of the metrics API. Client-safe. */
+import type { BaselineOffset } from "./baseline-window";
 import type { MetricStat, MetricUnit, SeriesScope } from "./metric-series";
 import type { TableOverviewMetrics } from "./overview-summary";
 import type { MetricRange } from "./time-range";
@@ -37,6 +38,26 @@ export type MetricsResponse = {
   /** Epoch ms when CloudWatch was read (a cache hit keeps the original time). */
   fetchedAt: number;
   cache: CacheStatus;
+  /** The same window one day or one week earlier, when `compare=1d|1w` asked for it; null (or absent) otherwise. */
+  baseline?: MetricsBaseline | null;
+};
+
+/**
+ * The same series over the window shifted back by `offsetMs`, laid on the LIVE window's `timestamps` (values[i] is
+ * the value at timestamps[i] - offsetMs), so a chart draws both on one x axis. Series ids match the live ones.
+ */
+export type MetricsBaseline = {
+  offset: BaselineOffset;
+  offsetMs: number;
+  /** Epoch ms: the live start and end minus offsetMs. */
+  start: number;
+  end: number;
+  series: MetricSeries[];
+  /** When that past was read from CloudWatch (a past window changes no more: it is cached longer than a live one). */
+  fetchedAt: number;
+  cache: CacheStatus;
+  /** Why CloudWatch cannot answer the past window at this period (its series are then without data); absent when it can. */
+  unavailable?: string;
 };
 
 export type OverviewMetricsResponse = {
