@@ -71,6 +71,7 @@ const envSchema = z.object({
   COUNT_MAX_RCU: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(10_000_000).default(2_000)),
   MAX_CONCURRENT_JOBS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
   PARTITION_CAP_SCALE: z.preprocess(emptyAsUndefined, z.coerce.number().gt(0).max(1).default(1)),
+  CHANGE_LEAD_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_440).default(30)),
   AUTH_MODE: z.preprocess(emptyAsUndefined, z.enum(["none", "proxy"], "must be none or proxy").default("none")),
   AUTH_USER_HEADER: z.preprocess(emptyAsUndefined, headerName.default("x-forwarded-email")),
   AUTH_GROUPS_HEADER: z.preprocess(emptyAsUndefined, headerName.default("x-forwarded-groups")),
@@ -133,6 +134,8 @@ export type Env = {
    * against AWS; the local demo sets it to its LOCAL_CAPACITY_SCALE, because its metering proxy scales the cap too.
    */
   partitionCapScale: number;
+  /** How long before a problem's onset a change still counts as its likely cause (the "changed-before" verdict). */
+  changeLeadMinutes: number;
   /** none: everyone is an engineer (local use). proxy: identity comes from an authenticating reverse proxy's headers. */
   authMode: "none" | "proxy";
   /** Lower-case header names the proxy sets: the user (required in proxy mode) and their comma-separated groups. */
@@ -209,6 +212,7 @@ export function parseEnv(source: Record<string, string | undefined>, readText: R
     readScanBudget: raw.READ_SCAN_BUDGET,
     countMaxRcu: raw.COUNT_MAX_RCU,
     partitionCapScale: raw.PARTITION_CAP_SCALE,
+    changeLeadMinutes: raw.CHANGE_LEAD_MINUTES,
     maxConcurrentJobs: raw.MAX_CONCURRENT_JOBS,
     authMode: raw.AUTH_MODE,
     authUserHeader: raw.AUTH_USER_HEADER,
