@@ -2,11 +2,13 @@ import { readFileSync } from "node:fs";
 import { DEMO_ENDPOINTS_FILE, type DemoEndpoints } from "./stack/demo-endpoints";
 import { checkDemoScaling } from "./stack/demo-scaling-signals";
 import { checkDemoSignals } from "./stack/demo-signals";
+import { checkDemoTrail } from "./stack/demo-trail-signals";
 
 /**
  * `npm run demo:check [-- --wait 180 --since 10]`: with `npm run demo` running, reads throttling, the hot key and the
  * Profiles replica's lag metrics back through the real CloudWatch SDK, and the demo's alarm states and auto scaling
- * through the CloudWatch and Application Auto Scaling SDKs. Exits 0 when every signal is there.
+ * through the CloudWatch and Application Auto Scaling SDKs, and the deploy's change through the CloudTrail SDK. Exits 0
+ * when every signal is there.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -30,6 +32,8 @@ async function main(): Promise<void> {
     const checks = await checkDemoSignals(endpoints.cloudwatch, Date.now() - sinceMinutes * 60_000, undefined, { fleet: endpoints.accountsFile !== undefined });
     // A demo with a local auto scaling endpoint also shows its alarms' states and a scale-out of Shop's GSI1.
     if (endpoints.autoscaling !== undefined) checks.push(...(await checkDemoScaling(endpoints.cloudwatch, endpoints.autoscaling)));
+    // A demo with a local CloudTrail also holds the deploy role lowering Sessions' write capacity.
+    if (endpoints.cloudtrail !== undefined) checks.push(...(await checkDemoTrail(endpoints.cloudtrail)));
     if (checks.every((check) => check.ok) || Date.now() > deadline) {
       for (const check of checks) console.log(`${check.ok ? "ok  " : "MISS"}  ${check.name}: ${check.detail}`);
       process.exit(checks.every((check) => check.ok) ? 0 : 1);

@@ -6,7 +6,7 @@ import { DEMO_ENDPOINTS_FILE, DEMO_FLEET_DIR } from "./stack/demo-endpoints";
 import { startLocalStack } from "./stack/local-stack";
 
 /**
- * `npm run demo`: DynamoDB Local, the local CloudWatch, metering proxy and Application Auto Scaling, demo data,
+ * `npm run demo`: DynamoDB Local, the local CloudWatch, metering proxy, Application Auto Scaling and CloudTrail, demo data,
  * simulated history, live demo traffic, a production build if needed, and the dashboard. Ctrl-C stops it all.
  * Flags: --history <3h|90m|0>, --no-workload.
  */
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     mkdirSync(".local-data", { recursive: true });
     writeFileSync(
       DEMO_ENDPOINTS_FILE,
-      `${JSON.stringify({ dashboard: dashboard.url, dynamodbLocal: stack.dynamodb.endpoint, meteringProxy: stack.proxy.endpoint, cloudwatch: stack.cloudwatch.endpoint, autoscaling: stack.autoscaling.endpoint, accountsFile: stack.fleet?.accountsFile }, null, 2)}\n`,
+      `${JSON.stringify({ dashboard: dashboard.url, dynamodbLocal: stack.dynamodb.endpoint, meteringProxy: stack.proxy.endpoint, cloudwatch: stack.cloudwatch.endpoint, autoscaling: stack.autoscaling.endpoint, cloudtrail: stack.cloudtrail.endpoint, accountsFile: stack.fleet?.accountsFile }, null, 2)}\n`,
     );
     console.log("");
     console.log(`  Dynamo Lens        ${dashboard.url}`);
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     console.log(`  DynamoDB Local     ${stack.dynamodb.endpoint}   (in memory, one database per access key and region)`);
     console.log(`  Local CloudWatch   ${stack.cloudwatch.endpoint}   (metrics and alarms per account and region)`);
     console.log(`  Local auto scaling   ${stack.autoscaling.endpoint}   (Application Auto Scaling: Shop GSI1 writes, 5–10 WCU at 70%)`);
+    console.log(`  Local CloudTrail     ${stack.cloudtrail.endpoint}   (LookupEvents: management calls, the deploy role lowering Sessions to 5 WCU)`);
     for (const account of stack.fleet?.accounts ?? []) {
       console.log(`  Account ${account.name.padEnd(10)} ${account.accountId}   profile ${account.profile}, ${account.regions.join(" + ")}`);
     }

@@ -9,6 +9,7 @@ import { consumptionOf, requestedLevel, stripToRequested } from "./consumed-capa
 import type { ContributorInsightsConfig } from "./contributor-insights";
 import { DecreaseLimitGuard } from "./decrease-limit-guard";
 import { describeAsGlobalTable, type GlobalTableDefinition } from "./global-tables";
+import { proxyTrail, type ProxyTrailOptions } from "./proxy-trail";
 import type { ScopedMetricsSink } from "./metrics-sink";
 import { accessKind, describeOperation, tablesNamed } from "./operations";
 import { Replicator } from "./replicator";
@@ -35,6 +36,8 @@ export type MeteringProxyOptions = {
   globalTables?: readonly GlobalTableDefinition[];
   /** How often measurements are published; DynamoDB publishes every minute, tests go faster. */
   flushIntervalMs?: number;
+  /** Records each management call forwarded (and its failure) in a CloudTrail; none when unset. */
+  cloudtrail?: ProxyTrailOptions;
   now?: () => number;
   log?: (line: string) => void;
 };
@@ -103,6 +106,8 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
   }
 
   const counts: Record<string, number> = {};
+  // Management calls go to CloudTrail when the proxy has one (proxy-trail.ts).
+  const recordCall = proxyTrail(options.cloudtrail, now);
 
   async function handle(operation: string, headers: Record<string, string>, raw: Buffer): Promise<WireResponse> {
     counts[operation] = (counts[operation] ?? 0) + 1;
@@ -117,17 +122,24 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
     const tenant = tenants.get(auth.scope.accessKeyId, auth.scope.region);
     const { meter, catalog } = tenant;
     const local = await meter.insights.answer(operation, raw, requestId);
-    if (local) return local;
-
     const request = JSON.parse(raw.toString("utf8") || "{}") as Record<string, unknown>;
+    if (local) {
+      recordCall(operation, request, tenant.scope, headers, local);
+      return local;
+    }
+
     const tableModels = await models(tenant, tablesNamed(operation, request));
     const metered = describeOperation(operation, request, tableModels);
     if (!metered) {
       const tenantKey = `${tenant.scope.accountId}/${tenant.scope.region}`;
       const updated = operation === "UpdateTable" ? tableModels.get(tablesNamed(operation, request)[0] ?? "") : undefined;
       const refusal = operation === "UpdateTable" ? decreaseGuard.refusal(tenantKey, request, updated, now(), requestId) : null;
-      if (refusal) return refusal;
+      if (refusal) {
+        recordCall(operation, request, tenant.scope, headers, refusal, updated);
+        return refusal;
+      }
       const answer = await sendUpstream(upstream, headers, raw);
+      recordCall(operation, request, tenant.scope, headers, answer, updated);
       if (operation === "UpdateTable" && answer.status === 200) decreaseGuard.accepted(tenantKey, request, updated, now());
       if (CONTROL_PLANE_CHANGES.has(operation)) catalog.invalidate();
       // DynamoDB Local may apply an UpdateTable's throughput a moment after answering it; whoever describes the table

@@ -38,4 +38,15 @@ describe("TokenBucket", () => {
     now = 100;
     expect(bucket.available).toBeCloseTo(10);
   });
+
+  it("keeps at most one second of a lower rate, so a decrease is felt at once", () => {
+    let now = 0;
+    const bucket = new TokenBucket(20, 300, () => now);
+    now = 300_000;
+    expect(bucket.available).toBe(6_000);
+    bucket.setRate(5);
+    expect(bucket.available).toBe(5);
+    now = 301_000;
+    expect(bucket.available).toBe(10);
+  });
 });

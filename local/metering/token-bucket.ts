@@ -35,8 +35,14 @@ export class TokenBucket {
     this.balance -= units;
   }
 
+  /**
+   * A higher rate keeps the balance. A lower one keeps at most one second of the new rate: AWS does not say what
+   * becomes of saved burst capacity when throughput is lowered, and the local enforcer forgets it, so a decrease is
+   * felt at once (as it is on a new table), not after the old rate's five minutes of burst run out.
+   */
   setRate(ratePerSecond: number): void {
     this.refill();
+    if (ratePerSecond < this.ratePerSecond) this.balance = Math.min(this.balance, ratePerSecond);
     this.ratePerSecond = ratePerSecond;
   }
 

@@ -46,10 +46,11 @@ export const SHOP_TABLE: CreateTableCommandInput = {
   ],
 };
 
+/** Seeded at 20 WCU; the demo's deploy lowers it to 5 (local/stack/demo-deploy.ts), after which its bursts throttle. */
 export const SESSIONS_TABLE: CreateTableCommandInput = {
   TableName: "Sessions",
   BillingMode: "PROVISIONED",
-  ProvisionedThroughput: { ReadCapacityUnits: 10, WriteCapacityUnits: 5 },
+  ProvisionedThroughput: { ReadCapacityUnits: 10, WriteCapacityUnits: 20 },
   AttributeDefinitions: [{ AttributeName: "sessionId", AttributeType: "S" }],
   KeySchema: [{ AttributeName: "sessionId", KeyType: "HASH" }],
 };

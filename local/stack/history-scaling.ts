@@ -6,6 +6,9 @@ import type { TableCapacityModel } from "../metering/table-catalog";
 
 type Provisioned = { read: number; write: number } | null;
 
+/** A capacity change applied to the history's models, with the table or GSI's units before it. */
+export type CapacityChange = { tenant: Tenant; resource: ResourceRef; kind: CapacityKind; capacity: number; atMs: number; before: { read: number; write: number } };
+
 const withUnits = (provisioned: Provisioned, kind: CapacityKind, capacity: number): Provisioned => (provisioned ? { ...provisioned, [kind]: capacity } : null);
 
 /**
@@ -13,7 +16,7 @@ const withUnits = (provisioned: Provisioned, kind: CapacityKind, capacity: numbe
  * which the history meters against (so throttling and the published ProvisionedWriteCapacityUnits follow a scaling
  * at once), with DynamoDB's daily decrease limit as the proxy enforces it. Other tenants have no tables here.
  */
-export function historyCapacityPort(owner: Pick<Tenant, "accountId" | "region">, models: Map<string, TableCapacityModel>): CapacityPort {
+export function historyCapacityPort(owner: Pick<Tenant, "accountId" | "region">, models: Map<string, TableCapacityModel>, onChange?: (change: CapacityChange) => void): CapacityPort {
   const limit = new DecreaseLimit();
   const mine = (tenant: Tenant) => tenant.accountId === owner.accountId && tenant.region === owner.region;
   const provisionedOf = (resource: ResourceRef): Provisioned => {
@@ -26,8 +29,9 @@ export function historyCapacityPort(owner: Pick<Tenant, "accountId" | "region">,
     current: async (tenant, resource, kind) => (mine(tenant) ? (provisionedOf(resource)?.[kind] ?? null) : null),
     apply: async (tenant, resource, kind, capacity, atMs) => {
       const model = models.get(resource.table);
-      const current = provisionedOf(resource)?.[kind];
-      if (!mine(tenant) || !model || current === undefined) throw new Error(`Requested resource not found: ${resource.table}`);
+      const units = provisionedOf(resource);
+      const current = units?.[kind];
+      if (!mine(tenant) || !model || !units || current === undefined) throw new Error(`Requested resource not found: ${resource.table}`);
       const limitKey = resource.index === null ? resource.table : `${resource.table}/index/${resource.index}`;
       if (capacity < current) {
         const verdict = limit.check(limitKey, atMs);
@@ -40,6 +44,7 @@ export function historyCapacityPort(owner: Pick<Tenant, "accountId" | "region">,
           ? { ...model, provisioned: withUnits(model.provisioned, kind, capacity) }
           : { ...model, gsis: model.gsis.map((gsi) => (gsi.name === resource.index ? { ...gsi, provisioned: withUnits(gsi.provisioned, kind, capacity) } : gsi)) },
       );
+      onChange?.({ tenant, resource, kind, capacity, atMs, before: units });
     },
   };
 }

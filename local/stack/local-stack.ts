@@ -2,6 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startLocalAutoScaling, type RunningLocalAutoScaling } from "../aws/autoscaling/start-local-autoscaling";
+import { autoScalingRoleIdentity } from "../aws/cloudtrail/identities";
+import { startLocalCloudTrail, type RunningLocalCloudTrail } from "../aws/cloudtrail/start-local-cloudtrail";
 import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../aws/cloudwatch/start-local-cloudwatch";
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from "../dynamodb-local/start-dynamodb-local";
 import { DEMO_ACCOUNT, DEMO_FLEET, fleetAccount, REPLICA_REGION, type FleetAccount } from "../fleet/demo-fleet";
@@ -9,12 +11,15 @@ import { fleetDynamoDb } from "../fleet/fleet-clients";
 import { writeFleetFiles, type FleetFiles } from "../fleet/fleet-files";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-clients";
 import type { ContributorInsightsConfig } from "../metering/contributor-insights";
+import { simulatedUpdateTable } from "../metering/management-events";
 import { startMeteringProxy, type RunningMeteringProxy } from "../metering/metering-proxy";
 import { httpMetricsSink } from "../metering/metrics-sink";
 import { seedDemo, type SeedResult } from "../seed/seed-demo";
 import { seedFleet } from "../seed/seed-fleet";
 import { combinedWorkload, startLiveWorkload, type LiveWorkload } from "../workload/run-live";
+import { deployChangeAt, deployNow, historyDeploy, raiseSessionsForDeploy } from "./demo-deploy";
 import { DEMO_CONTRIBUTOR_INSIGHTS } from "./demo-insights";
+import type { CapacityChange } from "./history-scaling";
 import { lowerGsi1ToMinimum, setUpDemoScaling } from "./demo-scaling";
 import { simulateTenantHistories, type StackHistory } from "./stack-history";
 import { DEMO_GLOBAL_TABLES, fleetPlans, singleAccountPlans, type TenantPlan } from "./tenant-plans";
@@ -25,6 +30,8 @@ export type LocalStack = {
   proxy: RunningMeteringProxy;
   /** The local Application Auto Scaling (AUTOSCALING_ENDPOINT), scaling through the proxy on the local CloudWatch's alarms. */
   autoscaling: RunningLocalAutoScaling;
+  /** The local CloudTrail (CLOUDTRAIL_ENDPOINT): the proxy's and auto scaling's management calls, and the demo's deploy. */
+  cloudtrail: RunningLocalCloudTrail;
   seed: SeedResult[];
   history: StackHistory | null;
   workload: LiveWorkload | null;
@@ -49,6 +56,9 @@ export type LocalStackOptions = {
   proxyPort?: number;
   cloudwatchPort?: number;
   autoscalingPort?: number;
+  cloudtrailPort?: number;
+  /** False turns off LookupEvents' two-requests-per-second limit (on by default, as in AWS). */
+  cloudtrailRateLimit?: boolean;
   heapMb?: number;
   dataDir?: string;
   cloudwatchSnapshot?: string;
@@ -85,6 +95,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const stackClock = () => historyClock ?? Date.now();
     const cloudwatch = await startLocalCloudWatch({ port: options.cloudwatchPort, snapshotPath: options.cloudwatchSnapshot, log, now: stackClock });
     stoppers.push(cloudwatch.stop);
+    // CloudTrail too: events recorded during the history carry the history's time.
+    const cloudtrail = await startLocalCloudTrail({ port: options.cloudtrailPort, rateLimit: options.cloudtrailRateLimit, log, now: stackClock });
+    stoppers.push(cloudtrail.stop);
     // Straight to DynamoDB Local, one client per account and region: DynamoDB Local keeps a database per key and region.
     const admin = (account: FleetAccount, region: string) => {
       const client = fleetDynamoDb(dynamodb.endpoint, account, region, { maxAttempts: 10 });
@@ -101,6 +114,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (options.seed) {
       seed.push(...(await seedDemo(home, log)));
       await lowerGsi1ToMinimum(home);
+      await raiseSessionsForDeploy(home);
       if (options.fleet) {
         const analytics = fleetAccount("analytics", DEMO_FLEET);
         const target = (account: FleetAccount, region: string) => ({ client: admin(account, region), label: `${account.name}/${region}` });
@@ -120,23 +134,32 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       insightsEnabledAtMs,
       globalTables: options.fleet ? DEMO_GLOBAL_TABLES : [],
       flushIntervalMs: options.flushIntervalMs ?? 10_000,
+      cloudtrail: { recorder: cloudtrail },
       log,
     });
     stoppers.push(proxy.stop);
     // Auto scaling reads and changes capacity through the proxy, so the enforcer follows a scaling at once.
-    const autoscaling = await startLocalAutoScaling({ port: options.autoscalingPort, cloudwatch, dynamodbEndpoint: proxy.endpoint, log, now: stackClock });
+    const autoscaling = await startLocalAutoScaling({ port: options.autoscalingPort, cloudwatch, dynamodbEndpoint: proxy.endpoint, cloudtrail: { recorder: cloudtrail }, log, now: stackClock });
     stoppers.push(autoscaling.stop);
-    log(`metering proxy on ${proxy.endpoint}, local CloudWatch on ${cloudwatch.endpoint}, local auto scaling on ${autoscaling.endpoint}`);
+    log(`metering proxy on ${proxy.endpoint}, local CloudWatch on ${cloudwatch.endpoint}, local auto scaling on ${autoscaling.endpoint}, local CloudTrail on ${cloudtrail.endpoint}`);
 
     // The demo's alarms and auto scaling (demo-scaling.ts), in the demo account's home region, on the seeded tables.
     const setUpScaling = () => setUpDemoScaling({ autoscalingEndpoint: autoscaling.endpoint, cloudwatchEndpoint: cloudwatch.endpoint, account: DEMO_ACCOUNT, region: LOCAL_REGION });
     const isHome = (plan: TenantPlan) => plan.account.accountId === DEMO_ACCOUNT.accountId && plan.region === LOCAL_REGION;
+    const homeTenant = { accessKeyId: DEMO_ACCOUNT.credentials.accessKeyId, accountId: DEMO_ACCOUNT.accountId, region: LOCAL_REGION };
+    const historyEndMs = Date.now();
+    // Auto scaling's own UpdateTable calls in the history, as CloudTrail shows them: its service-linked role's.
+    const recordScaling = (change: CapacityChange) => {
+      const after = { ...change.before, [change.kind]: change.capacity };
+      const identity = autoScalingRoleIdentity(change.tenant.accountId, change.atMs);
+      cloudtrail.record(change.tenant, simulatedUpdateTable({ tenant: change.tenant, identity, atMs: change.atMs, table: change.resource.table, index: change.resource.index, before: change.before, after }));
+    };
     const history =
       historyMs > 0
         ? await simulateTenantHistories({
             plans,
             durationMs: historyMs,
-            endMs: Date.now(),
+            endMs: historyEndMs,
             clientFor: admin,
             sink,
             capacityScale,
@@ -150,12 +173,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
                   },
                   setUp: setUpScaling,
                   evaluateAlarms: cloudwatch.evaluateAlarms,
+                  onScaled: recordScaling,
+                  changes: [historyDeploy(deployChangeAt(historyEndMs - historyMs, historyMs), cloudtrail)],
                 }
               : undefined,
             log,
           })
         : null;
-    if (history === null && options.seed) await setUpScaling();
+    if (history === null && options.seed) {
+      await setUpScaling();
+      await deployNow(home, homeTenant, cloudtrail);
+    }
 
     let workload: LiveWorkload | null = null;
     if (options.workload) {
@@ -181,6 +209,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cloudwatch,
       proxy,
       autoscaling,
+      cloudtrail,
       seed,
       history,
       workload,
@@ -189,6 +218,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         DYNAMODB_ENDPOINT: proxy.endpoint,
         CLOUDWATCH_ENDPOINT: cloudwatch.endpoint,
         AUTOSCALING_ENDPOINT: autoscaling.endpoint,
+        CLOUDTRAIL_ENDPOINT: cloudtrail.endpoint,
         AWS_REGION: LOCAL_REGION,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

@@ -1,10 +1,11 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { Tenant } from "../aws/autoscaling/identifiers";
 import type { CapacityPort } from "../aws/autoscaling/scaling-ports";
 import type { FleetAccount } from "../fleet/demo-fleet";
 import type { ScopedMetricsSink } from "../metering/metrics-sink";
 import { TableCatalog } from "../metering/table-catalog";
 import { simulateHistory, type HistoryResult } from "../workload/simulate-history";
-import { applyFinalCapacity, historyCapacityPort } from "./history-scaling";
+import { applyFinalCapacity, historyCapacityPort, type CapacityChange } from "./history-scaling";
 import type { TenantPlan } from "./tenant-plans";
 
 /**
@@ -21,7 +22,14 @@ export type HistoryScaling = {
   setClock: (atMs: number | null) => void;
   setUp: () => Promise<void>;
   evaluateAlarms: (atMs: number) => Promise<void>;
+  /** Auto scaling changed a table or GSI in the history (the stack records it in CloudTrail, as the service-linked role's). */
+  onScaled?: (change: CapacityChange) => void;
+  /** Changes someone else makes during the history (the demo's deploy), each at its simulated time. */
+  changes?: readonly HistoryChange[];
 };
+
+/** A change applied to the history's models at `atMs` (a whole minute), e.g. the deploy role lowering capacity. */
+export type HistoryChange = { atMs: number; apply: (port: CapacityPort, tenant: Tenant) => Promise<void> };
 
 /** The history of every account and region, and their totals. */
 export type StackHistory = HistoryResult & { tenants: Array<{ account: string; region: string; result: HistoryResult }> };
@@ -51,8 +59,12 @@ export async function simulateTenantHistories(options: {
     const scaling = options.scaling?.appliesTo(plan) ? options.scaling : undefined;
     // Auto scaling changes this map; the history copies its entries into the models it meters against each minute.
     const scaled = new Map(tables.map((table) => [table.name, table]));
+    const tenant: Tenant = { accessKeyId: plan.account.credentials.accessKeyId, accountId: plan.account.accountId, region: plan.region };
+    // The changes go through a port of their own: DynamoDB's decrease limit applies to them too, but they are not auto scaling's.
+    const changePort = historyCapacityPort(tenant, scaled);
+    const pending = [...(scaling?.changes ?? [])].sort((a, b) => a.atMs - b.atMs);
     if (scaling) {
-      scaling.useCapacity(historyCapacityPort({ accountId: plan.account.accountId, region: plan.region }, scaled));
+      scaling.useCapacity(historyCapacityPort(tenant, scaled, scaling.onScaled));
       scaling.setClock(options.endMs - options.durationMs);
       await scaling.setUp();
     }
@@ -69,6 +81,7 @@ export async function simulateTenantHistories(options: {
       onMinute: scaling
         ? async (atMs, models) => {
             scaling.setClock(atMs);
+            while (pending[0] !== undefined && pending[0].atMs <= atMs) await pending.shift()?.apply(changePort, tenant);
             await scaling.evaluateAlarms(atMs);
             for (const [name, model] of scaled) models.set(name, model);
           }

@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startLocalAutoScaling } from "../../local/aws/autoscaling/start-local-autoscaling";
+import { startLocalCloudTrail } from "../../local/aws/cloudtrail/start-local-cloudtrail";
 import { startLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
 import { startDynamoDbLocal } from "../../local/dynamodb-local/start-dynamodb-local";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local/local-clients";
@@ -11,6 +12,8 @@ declare module "vitest" {
     cloudwatchEndpoint: string;
     /** The run's local Application Auto Scaling (AUTOSCALING_ENDPOINT): without it the product's client would call AWS. */
     autoscalingEndpoint: string;
+    /** The run's local CloudTrail (CLOUDTRAIL_ENDPOINT), without the lookup rate limit; auto scaling records its calls there. */
+    cloudtrailEndpoint: string;
   }
 }
 
@@ -24,14 +27,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await dynamodb.stop();
     throw error;
   });
-  const autoscaling = await startLocalAutoScaling({ cloudwatch, dynamodbEndpoint: dynamodb.endpoint }).catch(async (error: unknown) => {
+  const cloudtrail = await startLocalCloudTrail({ rateLimit: false }).catch(async (error: unknown) => {
     await Promise.allSettled([cloudwatch.stop(), dynamodb.stop()]);
+    throw error;
+  });
+  const autoscaling = await startLocalAutoScaling({ cloudwatch, dynamodbEndpoint: dynamodb.endpoint, cloudtrail: { recorder: cloudtrail } }).catch(async (error: unknown) => {
+    await Promise.allSettled([cloudtrail.stop(), cloudwatch.stop(), dynamodb.stop()]);
     throw error;
   });
   // Workers are forked after global setup, so they inherit this environment and lib/env.ts sees the local endpoints.
   process.env.DYNAMODB_ENDPOINT = dynamodb.endpoint;
   process.env.CLOUDWATCH_ENDPOINT = cloudwatch.endpoint;
   process.env.AUTOSCALING_ENDPOINT = autoscaling.endpoint;
+  process.env.CLOUDTRAIL_ENDPOINT = cloudtrail.endpoint;
   process.env.AWS_REGION = LOCAL_REGION;
   process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
@@ -40,9 +48,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("dynamodbEndpoint", dynamodb.endpoint);
   project.provide("cloudwatchEndpoint", cloudwatch.endpoint);
   project.provide("autoscalingEndpoint", autoscaling.endpoint);
+  project.provide("cloudtrailEndpoint", cloudtrail.endpoint);
   return async () => {
     // Stop both even if one fails, then report the first failure.
-    const results = await Promise.allSettled([autoscaling.stop(), cloudwatch.stop(), dynamodb.stop()]);
+    const results = await Promise.allSettled([autoscaling.stop(), cloudtrail.stop(), cloudwatch.stop(), dynamodb.stop()]);
     const failure = results.find((result) => result.status === "rejected");
     if (failure) throw failure.reason instanceof Error ? failure.reason : new Error(String(failure.reason));
   };

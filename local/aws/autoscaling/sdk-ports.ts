@@ -1,5 +1,6 @@
 import { CloudWatchClient, DeleteAlarmsCommand, GetMetricDataCommand, PutMetricAlarmCommand } from "@aws-sdk/client-cloudwatch";
 import { DescribeTableCommand, DynamoDBClient, UpdateTableCommand } from "@aws-sdk/client-dynamodb";
+import { DYNAMODB_AUTOSCALING_PRINCIPAL } from "../cloudtrail/identities";
 import type { CapacityKind, ResourceRef, Tenant } from "./identifiers";
 import type { AlarmPort, CapacityPort } from "./scaling-ports";
 
@@ -39,7 +40,11 @@ const unitsOf = (throughput: Throughput, kind: CapacityKind) => (kind === "read"
  * limit with LimitExceededException.
  */
 export function proxyCapacityPort(dynamodbEndpoint: string): CapacityPort & { destroy: () => void } {
-  const clients = clientsPer((tenant) => new DynamoDBClient({ endpoint: dynamodbEndpoint, region: tenant.region, credentials: credentialsOf(tenant), maxAttempts: 3 }));
+  // The user agent names the service principal, as CloudTrail's userAgent does for auto scaling's calls: the metering
+  // proxy records them as the service-linked role's (proxy-trail.ts).
+  const clients = clientsPer(
+    (tenant) => new DynamoDBClient({ endpoint: dynamodbEndpoint, region: tenant.region, credentials: credentialsOf(tenant), maxAttempts: 3, customUserAgent: DYNAMODB_AUTOSCALING_PRINCIPAL }),
+  );
   const describe = async (tenant: Tenant, table: string) => {
     try {
       return (await clients.for(tenant).send(new DescribeTableCommand({ TableName: table }))).Table;

@@ -8,6 +8,7 @@ import { autoScalingOperations } from "./operations";
 import { ScalingEngine } from "./scaling-engine";
 import type { AlarmPort, CapacityPort } from "./scaling-ports";
 import { cloudWatchAlarmPort, proxyCapacityPort } from "./sdk-ports";
+import { recordedOperations, type AutoScalingTrailOptions } from "./trail-recording";
 
 /** The Smithy service name the SDK puts in X-Amz-Target (AWS JSON 1.1; signing name `application-autoscaling`). */
 export const AUTOSCALING_TARGET_PREFIX = "AnyScaleFrontendService";
@@ -25,6 +26,8 @@ export type LocalAutoScalingOptions = {
    * same; only where UpdateTable lands differs.
    */
   capacity?: CapacityPort;
+  /** Records the configuration calls in a CloudTrail (trail-recording.ts); none when unset. */
+  cloudtrail?: AutoScalingTrailOptions;
   log?: (line: string) => void;
   now?: () => number;
 };
@@ -68,7 +71,7 @@ export async function startLocalAutoScaling(options: LocalAutoScalingOptions): P
     serviceName: "local Application Auto Scaling",
     targetPrefix: AUTOSCALING_TARGET_PREFIX,
     protocol: "awsJson1_1",
-    operations: autoScalingOperations(engine),
+    operations: recordedOperations(autoScalingOperations(engine), options.cloudtrail),
     internalError: () => new AutoScalingApiError("InternalServiceException", "The local Application Auto Scaling failed unexpectedly; see its log."),
     log,
     now: options.now,
