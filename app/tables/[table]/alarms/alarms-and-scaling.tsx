@@ -5,8 +5,10 @@ import { useMemo } from "react";
 import { useScope } from "@/components/layout/scope-context";
 import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
 import { alarmsQueries } from "@/lib/queries/alarms-queries";
+import { changesQueries } from "@/lib/queries/changes-queries";
 import { scalingQueries } from "@/lib/queries/scaling-queries";
 import { AlarmsCard } from "./alarms-card";
+import { ChangesCard } from "../changes/changes-card";
 import { ScalingCard } from "../scaling/scaling-card";
 
 /**
@@ -18,16 +20,18 @@ export function useAlarmsAndScaling(table: string, state: CapacityViewState) {
   const params = useMemo(() => metricsQueryParams(state), [state]);
   const alarms = useQuery(alarmsQueries.table(scope, table, params, REFRESH_MS[state.refresh]));
   const scaling = useQuery(scalingQueries.table(scope, table, params, REFRESH_MS[state.refresh]));
-  return { alarms, scaling };
+  const changes = useQuery(changesQueries.table(scope, table, params, REFRESH_MS[state.refresh]));
+  return { alarms, scaling, changes };
 }
 
-/** "Which alarm, since when?" and "why didn't the capacity follow?", side by side under the verdicts. */
+/** "Which alarm, since when?", "why didn't the capacity follow?" and "what changed?", side by side under the verdicts. */
 export function AlarmsAndScaling({ table, state }: { table: string; state: CapacityViewState }) {
-  const { alarms, scaling } = useAlarmsAndScaling(table, state);
+  const { alarms, scaling, changes } = useAlarmsAndScaling(table, state);
   return (
-    <div className="grid items-start gap-4 lg:grid-cols-2">
+    <div className="grid items-start gap-4 lg:grid-cols-3">
       <AlarmsCard data={alarms.data} error={alarms.isError ? alarms.error.message : null} timeZone={state.tz} />
       <ScalingCard data={scaling.data} error={scaling.isError ? scaling.error.message : null} timeZone={state.tz} />
+      <ChangesCard data={changes.data} error={changes.isError ? changes.error.message : null} timeZone={state.tz} />
     </div>
   );
 }

@@ -47,6 +47,20 @@ export function CapacityControls({ detail, state, update, fetching }: { detail: 
           </select>
         </label>
       ) : null}
+      <div role="group" aria-label="Compare with" className="inline-flex items-center overflow-hidden rounded-md border border-slate-300 dark:border-slate-700">
+        <span className="px-2 text-slate-600 dark:text-slate-400">Compare</span>
+        {([["off", "off"], ["1d", "yesterday"], ["1w", "last week"]] as const).map(([value, label]) => (
+          <button
+            key={value}
+            type="button"
+            aria-pressed={state.compare === value}
+            onClick={() => update({ compare: value })}
+            className={`border-l border-slate-300 px-2.5 py-1 dark:border-slate-700 ${state.compare === value ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "bg-white hover:bg-slate-50 dark:bg-slate-900 dark:hover:bg-slate-800"}`}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
       <label className="ml-auto flex items-center gap-1.5">
         <span className="text-slate-600 dark:text-slate-400">Refresh</span>
         <select value={state.refresh} onChange={(event) => update({ refresh: event.target.value as CapacityViewState["refresh"] })} className={select} aria-label="Auto-refresh">

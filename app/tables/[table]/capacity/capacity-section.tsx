@@ -12,7 +12,10 @@ import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/me
 import { formatPeriod } from "@/lib/metrics/metric-series";
 import { metricsQueries } from "@/lib/queries/metrics-queries";
 import type { TableDetail } from "@/lib/tables/table-detail";
-import { alarmOverlays, chartTarget, mergeOverlays, scalingMarkers, type OverlayChart } from "@/lib/metrics/chart-overlays";
+import { withBaseline } from "@/lib/metrics/baseline-overlay";
+import type { ChartData } from "@/lib/metrics/capacity-charts";
+import type { MetricsResponse } from "@/lib/metrics/metrics-response";
+import { alarmOverlays, changeMarkers, chartTarget, mergeOverlays, scalingMarkers, type ChartOverlays, type OverlayChart } from "@/lib/metrics/chart-overlays";
 import { useAlarmsAndScaling } from "../alarms/alarms-and-scaling";
 import { CapacityControls } from "./capacity-controls";
 
@@ -30,22 +33,29 @@ export function CapacitySection({ detail, state, update }: { detail: TableDetail
   const query = useQuery(metricsQueries.table(scope, detail.name, params, REFRESH_MS[state.refresh]));
   const data = query.data;
   const gsi = state.gsi && detail.gsis.some((index) => index.name === state.gsi) ? state.gsi : null;
-  const { alarms, scaling } = useAlarmsAndScaling(detail.name, state);
+  const { alarms, scaling, changes } = useAlarmsAndScaling(detail.name, state);
   const targets = useMemo(() => scaling.data?.targets ?? [], [scaling.data]);
   const overlays = useMemo(() => {
     if (!data) return null;
-    const of = (chart: OverlayChart) => mergeOverlays(alarmOverlays(alarms.data?.alarms ?? [], chart, gsi, data.period, data.end), { markers: scalingMarkers(targets, chart, gsi) });
-    return { reads: of("reads"), writes: of("writes"), throttles: of("throttles") };
-  }, [data, alarms.data, targets, gsi]);
+    // Changes go on every chart: a lowered capacity shows in the writes, a new GSI in the throttles.
+    const changed = { changes: changeMarkers(changes.data?.changes ?? []) };
+    const of = (chart: OverlayChart): ChartOverlays => mergeOverlays(alarmOverlays(alarms.data?.alarms ?? [], chart, gsi, data.period, data.end), { markers: scalingMarkers(targets, chart, gsi) }, changed);
+    return { reads: of("reads"), writes: of("writes"), throttles: of("throttles"), other: mergeOverlays(changed) };
+  }, [data, alarms.data, targets, changes.data, gsi]);
   const charts = useMemo(() => {
     if (!data) return null;
+    // The same window a day or a week earlier, drawn from the same chart builders on the live timestamps.
+    const past = data.baseline ? { ...data, series: data.baseline.series } : null;
+    const label = data.baseline?.offset === "1d" ? "yesterday" : "last week";
+    const compared = <A extends unknown[]>(build: (response: MetricsResponse, ...args: A) => ChartData, ...args: A) =>
+      withBaseline(build(data, ...args), past ? build(past, ...args) : null, label);
     return {
-      reads: capacityChart(data, "Read", gsi, chartTarget(targets, "Read", gsi)),
-      writes: capacityChart(data, "Write", gsi, chartTarget(targets, "Write", gsi)),
-      utilization: utilizationChart(data, gsi),
-      throttles: throttleChart(data, gsi),
-      requests: requestsChart(data),
-      latency: latencyChart(data),
+      reads: compared(capacityChart, "Read", gsi, chartTarget(targets, "Read", gsi)),
+      writes: compared(capacityChart, "Write", gsi, chartTarget(targets, "Write", gsi)),
+      utilization: compared(utilizationChart, gsi),
+      throttles: compared(throttleChart, gsi),
+      requests: compared(requestsChart),
+      latency: compared(latencyChart),
       summary: capacitySummary(data, gsi, state.tz),
       // Only a global table has copies in other regions to chart.
       replication: detail.replicas.length > 0 ? { delay: replicationChart(data), pending: pendingReplicationChart(data, detail.globalTableVersion) } : null,
@@ -83,9 +93,9 @@ export function CapacitySection({ detail, state, update }: { detail: TableDetail
             <TimeSeriesChart data={charts.reads} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-reads" overlays={overlays?.reads} />
             <TimeSeriesChart data={charts.writes} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-writes" overlays={overlays?.writes} />
             <TimeSeriesChart data={charts.throttles} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-throttles" overlays={overlays?.throttles} />
-            <TimeSeriesChart data={charts.utilization} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-utilization" />
-            <TimeSeriesChart data={charts.requests} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-requests" />
-            <TimeSeriesChart data={charts.latency} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-latency" />
+            <TimeSeriesChart data={charts.utilization} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-utilization" overlays={overlays?.other} />
+            <TimeSeriesChart data={charts.requests} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-requests" overlays={overlays?.other} />
+            <TimeSeriesChart data={charts.latency} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-latency" overlays={overlays?.other} />
           </div>
           {charts.replication ? (
             <>
@@ -99,8 +109,8 @@ export function CapacitySection({ detail, state, update }: { detail: TableDetail
                 </TermHint>
               </h3>
               <div className="grid gap-3 lg:grid-cols-2" data-testid="replication-charts">
-                <TimeSeriesChart data={charts.replication.delay} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-replication-delay" />
-                <TimeSeriesChart data={charts.replication.pending} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-replication-pending" />
+                <TimeSeriesChart data={charts.replication.delay} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-replication-delay" overlays={overlays?.other} />
+                <TimeSeriesChart data={charts.replication.pending} syncKey={syncKey} timeZone={state.tz} onZoom={zoom} testId="chart-replication-pending" overlays={overlays?.other} />
               </div>
             </>
           ) : null}
