@@ -72,6 +72,7 @@ const recordSchema = z.object({
   eventType: z.literal("AwsApiCall"),
   managementEvent: z.literal(true),
   recipientAccountId: z.string(),
+  additionalEventData: z.record(z.string(), z.unknown()).optional(),
 });
 const recordOf = (event: Event | undefined) => recordSchema.parse(JSON.parse(event?.CloudTrailEvent ?? "null"));
 
@@ -111,7 +112,7 @@ beforeAll(async () => {
   for (let minute = 0; minute < 55; minute++) cloudtrail.record(DEMO, fixture(minute % 2 === 0 ? "UpdateTable" : "UpdateTimeToLive", 100 + minute));
   cloudtrail.record(DEMO, fixture("DescribeTable", 300, { readOnly: true }));
   cloudtrail.record(DEMO, fixture("UpdateTable", 310, { identity: DEPLOY, resources: [{ type: "AWS::DynamoDB::Table", name: "Sessions" }] }));
-  cloudtrail.record(DEMO, fixture("PutScalingPolicy", 320, { eventSource: "application-autoscaling.amazonaws.com", resources: [] }));
+  cloudtrail.record(DEMO, fixture("PutScalingPolicy", 320, { eventSource: "autoscaling.amazonaws.com", resources: [] }));
   cloudtrail.record(DEMO, fixture("DeleteTable", 91 * 24 * 60));
   cloudtrail.record({ accountId: ANALYTICS_ACCOUNT.accountId, region: REGION }, fixture("DeleteTable", 330, { identity: iamUserIdentity("analytics", ANALYTICS_ACCOUNT.accountId) }));
   cloudtrail.record({ accountId: DEMO_ACCOUNT.accountId, region: "eu-west-1" }, fixture("CreateTable", 340));
@@ -154,7 +155,7 @@ describe("LookupEvents", () => {
     expect((await byAttribute("Username", "ci-17")).map((event) => event.Resources?.[0]?.ResourceName)).toEqual(["Sessions"]);
     expect((await byAttribute("ResourceType", "AWS::DynamoDB::Table")).length).toBe(57);
     expect((await byAttribute("ResourceName", "Sessions")).map((event) => recordOf(event).userIdentity.arn)).toEqual([`arn:aws:sts::${DEMO_ACCOUNT.accountId}:assumed-role/deploy/ci-17`]);
-    expect((await byAttribute("EventSource", "application-autoscaling.amazonaws.com")).map((event) => event.EventName)).toEqual(["PutScalingPolicy"]);
+    expect((await byAttribute("EventSource", "autoscaling.amazonaws.com")).map((event) => event.EventName)).toEqual(["PutScalingPolicy"]);
     expect((await byAttribute("AccessKeyId", DEPLOY.accessKeyId)).map((event) => event.Username)).toEqual(["ci-17"]);
     expect(await byAttribute("ResourceName", "NoSuchTable")).toEqual([]);
   });
@@ -271,12 +272,15 @@ describe("events recorded by the local services", () => {
     const refused = await rejection(scaling.send(new PutScalingPolicyCommand({ ...target, PolicyName: "too-high", PolicyType: "TargetTrackingScaling", TargetTrackingScalingPolicyConfiguration: { TargetValue: 99, PredefinedMetricSpecification: { PredefinedMetricType: "DynamoDBWriteCapacityUtilization" } } })));
     expect(refused).toMatchObject({ name: "ValidationException" });
 
-    const events = await lookupAll(trailClient(), { StartTime: new Date(before - 1000), LookupAttributes: [{ AttributeKey: "EventSource", AttributeValue: "application-autoscaling.amazonaws.com" }] });
+    const events = await lookupAll(trailClient(), { StartTime: new Date(before - 1000), LookupAttributes: [{ AttributeKey: "EventSource", AttributeValue: "autoscaling.amazonaws.com" }] });
     expect(events.map((event) => event.EventName)).toEqual(["PutScalingPolicy", "RegisterScalableTarget"]);
     const [put, register] = events.map((event) => recordOf(event));
     expect(register).toMatchObject({
       requestParameters: { serviceNamespace: "dynamodb", resourceId: `table/${TABLE}`, scalableDimension: "dynamodb:table:WriteCapacityUnits", minCapacity: 5, maxCapacity: 40 },
-      responseElements: { scalableTargetARN: expect.stringMatching(/^arn:aws:application-autoscaling:us-east-1:\d{12}:scalable-target\//) },
+      // As AWS's sample record: EC2 Auto Scaling's event source, the service in additionalEventData, no response elements.
+      eventSource: "autoscaling.amazonaws.com",
+      additionalEventData: { service: "application-autoscaling" },
+      responseElements: null,
       userIdentity: { arn: `arn:aws:iam::${DEMO_ACCOUNT.accountId}:user/local` },
     });
     expect(put).toMatchObject({ errorCode: "ValidationException", responseElements: null, requestParameters: { policyName: "too-high", targetTrackingScalingPolicyConfiguration: { targetValue: 99 } } });

@@ -4,7 +4,12 @@ import type { AwsJsonOperation } from "../shared/aws-json-server";
 import { AwsServiceError } from "../shared/service-error";
 import type { RequestScope } from "../shared/sigv4-scope";
 
-export const AUTOSCALING_EVENT_SOURCE = "application-autoscaling.amazonaws.com";
+/**
+ * Application Auto Scaling's calls are recorded under EC2 Auto Scaling's event source, told apart by
+ * `additionalEventData.service` (the Application Auto Scaling user guide's sample records, e.g. RegisterScalableTarget).
+ */
+export const AUTOSCALING_EVENT_SOURCE = "autoscaling.amazonaws.com";
+const ADDITIONAL_EVENT_DATA = { service: "application-autoscaling" } as const;
 
 /** The configuration calls CloudTrail records as management events that change something. */
 export const CONFIGURATION_CALLS: ReadonlySet<string> = new Set([
@@ -24,12 +29,11 @@ export type AutoScalingTrailOptions = {
   identity?: (scope: RequestScope, atMs: number) => TrailIdentity;
 };
 
-const isEmpty = (output: unknown) => output === undefined || output === null || (typeof output === "object" && Object.keys(output).length === 0);
-
 /**
  * Wraps the operations so each configuration call (and each Describe call, with recordReads) is recorded in CloudTrail
- * at the service's clock, with the request as sent, the answer (none for an empty one) or the error it was refused with.
- * Application Auto Scaling's events name no resources; the target is in requestParameters (resourceId).
+ * at the service's clock, with the request as sent and the error it was refused with. As in AWS's sample records, the
+ * answer is not recorded (responseElements null, even for RegisterScalableTarget's ARN) and no resources are named:
+ * the target is in requestParameters (resourceId).
  */
 export function recordedOperations(operations: ReadonlyMap<string, AwsJsonOperation>, options: AutoScalingTrailOptions | undefined): ReadonlyMap<string, AwsJsonOperation> {
   if (!options) return operations;
@@ -40,25 +44,26 @@ export function recordedOperations(operations: ReadonlyMap<string, AwsJsonOperat
     return [
       name,
       async (input, context) => {
-        const record = (response: unknown, error: AwsServiceError | null) =>
+        const record = (error: AwsServiceError | null) =>
           options.recorder.record(context.scope, {
             eventSource: AUTOSCALING_EVENT_SOURCE,
             eventName: name,
             atMs: context.nowMs,
             identity: identityOf(context.scope, context.nowMs),
             request: input !== null && typeof input === "object" ? (input as Record<string, unknown>) : null,
-            response: readOnly || isEmpty(response) ? null : (response as Record<string, unknown>),
+            response: null,
             error: error ? { code: error.code, message: error.message } : null,
             readOnly,
             resources: [],
+            additionalEventData: ADDITIONAL_EVENT_DATA,
           });
         try {
           const output: unknown = await operation(input, context);
-          record(output, null);
+          record(null);
           return output;
         } catch (error) {
           // Refused calls are recorded with their error code, as CloudTrail records them; unexpected failures are the service's.
-          if (error instanceof AwsServiceError) record(null, error);
+          if (error instanceof AwsServiceError) record(error);
           throw error;
         }
       },

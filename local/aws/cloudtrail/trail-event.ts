@@ -20,6 +20,8 @@ export type ManagementCall = {
   error?: { code: string; message: string } | null;
   readOnly: boolean;
   resources: readonly TrailResource[];
+  /** Service-specific extras, e.g. Application Auto Scaling's `{ service: "application-autoscaling" }`. */
+  additionalEventData?: Record<string, unknown>;
   apiVersion?: string;
   /** The service's request id; a fresh one when unset. */
   requestId?: string;
@@ -63,6 +65,7 @@ export function buildEvent(tenant: { accountId: string; region: string }, call: 
     ...(call.error ? { errorCode: call.error.code, errorMessage: call.error.message } : {}),
     requestParameters: call.request === null ? null : toCloudTrailCase(call.request, call.caseOptions),
     responseElements: call.error || call.response === null ? null : toCloudTrailCase(call.response, call.caseOptions),
+    ...(call.additionalEventData ? { additionalEventData: call.additionalEventData } : {}),
     requestID: call.requestId ?? randomUUID(),
     eventID: eventId,
     readOnly: call.readOnly,

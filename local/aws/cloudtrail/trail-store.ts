@@ -45,7 +45,7 @@ function matches(event: StoredEvent, attribute: NonNullable<LookupFilter["attrib
 
 const before = (entry: Entry, position: EventPosition) => entry.event.eventTimeMs < position.timeMs || (entry.event.eventTimeMs === position.timeMs && entry.seq < position.seq);
 
-/** One account's events in one region, kept sorted newest first. */
+/** One account's events in one region, kept oldest first (recording appends), read from the newest end. */
 class TenantTrail {
   private entries: Entry[] = [];
   private nextSeq = 1;
@@ -53,11 +53,13 @@ class TenantTrail {
   add(event: StoredEvent, nowMs: number): void {
     const entry = { seq: this.nextSeq++, event };
     // Usually the newest; events recorded on a simulated clock may arrive out of order, so insert in place.
-    let index = 0;
-    while (index < this.entries.length && !before(this.entries[index] as Entry, { timeMs: event.eventTimeMs, seq: entry.seq })) index++;
+    let index = this.entries.length;
+    while (index > 0 && (this.entries[index - 1]?.event.eventTimeMs ?? -Infinity) > event.eventTimeMs) index--;
     this.entries.splice(index, 0, entry);
     const cutoff = nowMs - RETENTION_MS;
-    while (this.entries.length > 0 && ((this.entries.at(-1)?.event.eventTimeMs ?? cutoff) < cutoff || this.entries.length > MAX_EVENTS_PER_TENANT)) this.entries.pop();
+    let expired = 0;
+    while (expired < this.entries.length && ((this.entries[expired]?.event.eventTimeMs ?? cutoff) < cutoff || this.entries.length - expired > MAX_EVENTS_PER_TENANT)) expired++;
+    if (expired > 0) this.entries = this.entries.slice(expired);
   }
 
   /** Up to `limit` matching events after `after` (exclusive), and the position of the last one when more match. */
@@ -66,8 +68,9 @@ class TenantTrail {
     const newest = filter.endMs ?? Infinity;
     const events: StoredEvent[] = [];
     let last: Entry | undefined;
-    for (const entry of this.entries) {
-      if (after && !before(entry, after)) continue;
+    for (let index = this.entries.length - 1; index >= 0; index--) {
+      const entry = this.entries[index];
+      if (!entry || (after && !before(entry, after))) continue;
       const time = entry.event.eventTimeMs;
       if (time > newest) continue;
       if (time < oldest) break;
