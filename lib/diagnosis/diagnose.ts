@@ -5,6 +5,7 @@
 import { findSeries, hasData } from "@/lib/metrics/series-lookup";
 import { alarmVerdicts, type AlarmsInput } from "./alarm-rules";
 import { capacityVerdicts } from "./capacity-rules";
+import { changeVerdicts, type ChangesInput } from "./change-rules";
 import { onlyDiagnosisSeries } from "./diagnosis-series";
 import { SEVERITIES, type DiagnosisInput, type Evidence, type Severity, type Verdict } from "./diagnosis-types";
 import { count, enableInsightsCommand, INSIGHTS_COST_NOTE, resourceName, utcTime, windowText } from "./evidence-text";
@@ -122,7 +123,7 @@ function dataVerdict(ctx: RuleContext, others: readonly Verdict[]): Verdict | nu
   };
 }
 
-export function diagnose(given: DiagnosisInput & AlarmsInput & ScalingInput): Verdict[] {
+export function diagnose(given: DiagnosisInput & AlarmsInput & ScalingInput & ChangesInput): Verdict[] {
   // A firing alarm is where on-call starts: its verdict comes first among the critical ones.
   const verdicts: Verdict[] = alarmVerdicts(given);
   let advised: Array<string | null> = [];
@@ -136,6 +137,8 @@ export function diagnose(given: DiagnosisInput & AlarmsInput & ScalingInput): Ve
     advised = heat.advisedInsights;
     // Auto scaling's verdicts come before the capacity ones: at its maximum, it is their explanation (scaling-rules.ts).
     const scaling = scalingVerdicts(ctx, given.scaling);
+    // A change just before the throttling began is its likely cause: named before the verdicts that describe the shortfall.
+    verdicts.push(...changeVerdicts(ctx, given.changes));
     verdicts.push(...heat.verdicts, ...scaling.verdicts, ...withoutExplained(capacityVerdicts(ctx), scaling.explained), ...scanVerdicts(ctx));
     verdicts.push(...replicationVerdicts(ctx));
   }

@@ -14,6 +14,11 @@ export type DiagnosisInputs = {
    * Absent: not read.
    */
   scaling?: { ok: true; targets: number; dailyPeaksError: string | null } | { ok: false; error: string };
+  /**
+   * The table's change history from CloudTrail (the window and the lead time before it): how many changes, and whether
+   * the lookup read back to the start (false: throttled or cut at its paging cap); or why it could not be read. Absent: not read.
+   */
+  changes?: { ok: true; changes: number; complete: boolean } | { ok: false; error: string };
 };
 
 /**

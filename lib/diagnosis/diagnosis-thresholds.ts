@@ -33,6 +33,9 @@ export const DEFAULT_THRESHOLDS: Readonly<DiagnosisThresholds> = {
   replicaLagMinShare: 0.5,
   // Five minutes late right now is data readers in that region can notice, and changes a failover would miss.
   replicaLagCriticalMs: 5 * 60_000,
+  // Not from AWS: CHANGE_LEAD_MINUTES (default 30). Auto scaling and burst capacity can hide a lowered capacity for
+  // minutes (up to 300 s of saved burst), so the throttling a change causes may begin well after it.
+  changeLeadMs: 30 * 60_000,
 };
 
 /** The defaults with some thresholds changed, e.g. from configuration. */

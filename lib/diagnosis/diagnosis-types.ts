@@ -12,6 +12,7 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const VERDICT_KINDS = [
   "alarm-firing",
+  "changed-before",
   "hot-key",
   "key-range-unknown-key",
   "not-determinable",
@@ -38,7 +39,7 @@ export type VerdictKind = (typeof VERDICT_KINDS)[number];
 /** Epoch ms; `end` is exclusive. */
 export type TimeWindow = { start: number; end: number };
 
-export type EvidenceSource = "metric" | "contributor-insights" | "key-sample" | "size-audit" | "table";
+export type EvidenceSource = "metric" | "contributor-insights" | "key-sample" | "size-audit" | "table" | "change";
 
 export type EvidenceLink =
   /** A series of the metrics response, by its id (e.g. "table/WriteKeyRangeThroughputThrottleEvents/Sum"). */
@@ -177,6 +178,8 @@ export type DiagnosisThresholds = {
   replicaLagMinShare: number;
   /** Still behind at the window's end with an average delay this long (ms), or a growing backlog: critical. */
   replicaLagCriticalMs: number;
+  /** A change this long (ms) or less before a problem's onset is named as its likely cause ("changed-before"). */
+  changeLeadMs: number;
 };
 
 export type DiagnosisInput = {

@@ -17,6 +17,7 @@ export function notCheckedFrom(inputs: OverviewDiagnosisInputs): NotChecked[] {
   if (!insights.ok) missing.push({ check: "busiest keys", reason: "skipped" in insights ? insights.skipped : `Contributor Insights could not be read: ${insights.error}` });
   if (inputs.alarms && !inputs.alarms.ok) missing.push({ check: "alarms", reason: `CloudWatch alarms could not be read: ${inputs.alarms.error}` });
   if (inputs.scaling && !inputs.scaling.ok) missing.push({ check: "auto scaling", reason: `Auto scaling could not be read: ${inputs.scaling.error}` });
+  if (inputs.changes && !inputs.changes.ok) missing.push({ check: "changes", reason: `The change history (CloudTrail) could not be read: ${inputs.changes.error}` });
   return missing;
 }
 
@@ -34,6 +35,7 @@ export function partialNote(inputs: OverviewDiagnosisInputs, notChecked: readonl
     inputs.sizeAudit ? "item sizes" : null,
     inputs.alarms?.ok ? "alarms" : null,
     inputs.scaling?.ok ? "auto scaling" : null,
+    inputs.changes?.ok ? "changes" : null,
   ].filter((part): part is string => part !== null);
   const ran = checked.length > 0 ? `${listText(checked)} only` : "nothing could be checked";
   return `Partial check: ${ran}; ${listText(notChecked.map((entry) => entry.check))} not checked. Open the table for the full check.`;

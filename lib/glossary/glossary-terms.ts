@@ -33,6 +33,7 @@ export const GLOSSARY_TERM_IDS = [
   "redaction",
   "alarm",
   "auto-scaling",
+  "change-history",
 ] as const;
 
 export type GlossaryTermId = (typeof GLOSSARY_TERM_IDS)[number];
@@ -360,6 +361,17 @@ export const GLOSSARY: Record<GlossaryTermId, GlossaryTerm> = {
       "It never goes above its maximum, however much the table is throttled, and DynamoDB limits how often capacity can be lowered in a day.",
     ],
     related: ["capacity", "utilization", "throttling"],
+  },
+  "change-history": {
+    id: "change-history",
+    term: "Change history",
+    aka: ["CloudTrail", "management events", "LookupEvents", "what changed"],
+    summary: "The settings changes made to a table and its auto scaling, with when and who, as AWS CloudTrail recorded them for the last 90 days.",
+    details: [
+      "Every call that changes a table (its capacity, billing mode, indexes, stream, backups, tags) or its auto scaling (minimum, maximum, policies) is recorded by CloudTrail with the identity that made it. Calls that failed are recorded too, with their error, though they changed nothing.",
+      "When a change comes shortly before requests start being turned away, it is the first thing to check: lowering capacity, switching billing mode, adding an index or turning auto scaling off can each cause throttling some minutes later, once saved-up burst capacity runs out.",
+    ],
+    related: ["capacity", "auto-scaling", "throttling"],
   },
 };
 

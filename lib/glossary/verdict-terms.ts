@@ -4,6 +4,7 @@ import type { GlossaryTermId } from "./glossary-terms";
 /** The glossary entries that explain each verdict, the main one first: a verdict's "?" shows the first. Client-safe. */
 export const VERDICT_TERMS: Record<VerdictKind, [GlossaryTermId, ...GlossaryTermId[]]> = {
   "alarm-firing": ["alarm", "throttling"],
+  "changed-before": ["change-history", "capacity", "throttling"],
   "scaling-at-maximum": ["auto-scaling", "capacity", "throttling"],
   "scaling-slow": ["auto-scaling", "capacity", "throttling"],
   "no-auto-scaling": ["auto-scaling", "capacity", "throttling"],

@@ -29,7 +29,7 @@ export function sourceFailure(error: unknown, source: string): string {
 /** The default thresholds, with the per-partition-key cap scaled as configured (the local demo scales it). */
 export function diagnosisThresholds(): DiagnosisThresholds {
   const scale = env().partitionCapScale;
-  return withThresholds({ partitionReadUnitsPerSecond: 3_000 * scale, partitionWriteUnitsPerSecond: 1_000 * scale });
+  return withThresholds({ partitionReadUnitsPerSecond: 3_000 * scale, partitionWriteUnitsPerSecond: 1_000 * scale, changeLeadMs: env().changeLeadMinutes * 60_000 });
 }
 
 const finishedAt = (iso: string | null) => (iso ? Date.parse(iso) : null);

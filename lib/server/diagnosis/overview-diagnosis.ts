@@ -14,6 +14,7 @@ import { listTableNames } from "@/lib/server/tables/list-tables";
 import { scopeAlarms } from "@/lib/server/alarms/scope-alarms";
 import { alarmsSource } from "./alarms-source";
 import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
+import { changesSources } from "./changes-source";
 import { scalingSources } from "./scaling-source";
 
 /**
@@ -59,7 +60,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
   const described: Described[] = tables.flatMap(({ name, detail }) => (detail ? [{ name, detail }] : []));
   // One DescribeAlarms listing (cached a minute, shared with the table pages) gives every table its alarms.
   // Auto scaling likewise: one read of the scope's targets and activities, one 24 h peaks batch for its auto scaled tables.
-  const [metrics, statuses, alarmsRead, scalingRead] = await Promise.all([
+  const [metrics, statuses, alarmsRead, scalingRead, changesRead] = await Promise.all([
     overviewBatch(scope, tables, now).then(
       (batch): Metrics => ({ ok: true, batch }),
       (error: unknown): Metrics => ({ ok: false, error: sourceFailure(error, "CloudWatch metrics") }),
@@ -67,6 +68,8 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
     mapWithConcurrency(described, STATUS_CONCURRENCY, ({ name }) => settle(contributorInsightsStatus(scope, name))),
     settle(scopeAlarms(scope, now)),
     scalingSources(scope, described.map(({ name }) => name), window, now),
+    // One CloudTrail read of the scope (per event source, paged and paced) gives every table its changes.
+    changesSources(scope, described.map(({ name }) => name), window, access, now),
   ]);
   const enabled = new Set(
     described.filter((_, position) => {
@@ -86,12 +89,14 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
     const jobs = jobInputs(scope, name, access);
     const alarms = alarmsSource(alarmsRead, name, window, now);
     const scaling = scalingRead.get(name);
+    const changes = changesRead.get(name);
     const inputs: OverviewDiagnosisInputs = {
       metrics: metrics.ok ? { ok: true } : { ok: false, error: metrics.error },
       contributorInsights: ci?.inputs ?? { ok: false, skipped: `Contributor Insights is on for this table, but the overview reads its reports for at most ${MAX_INSIGHTS_REPORTS} tables per refresh.` },
       ...jobs.inputs,
       alarms: alarms.inputs,
       scaling: scaling?.inputs,
+      changes: changes?.inputs,
     };
     const found = diagnose({
       table: detail,
@@ -101,6 +106,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
       ...jobs.input,
       alarms: alarms.alarms,
       scaling: scaling?.scaling ?? null,
+      changes: changes?.changes ?? null,
       thresholds,
       now,
     });

@@ -12,6 +12,7 @@ import { describeTable } from "@/lib/server/tables/describe-table";
 import { scopeAlarms } from "@/lib/server/alarms/scope-alarms";
 import { alarmsSource, diagnosisWindow, settle } from "./alarms-source";
 import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
+import { changesSources } from "./changes-source";
 import { scalingSources } from "./scaling-source";
 
 /**
@@ -26,6 +27,8 @@ export async function tableDiagnosis(scope: Scope, tableName: string, given: Met
   const params: MetricsParams = { ...given, window };
   // Never rejects: a failed auto scaling read is a missing input (scaling-source.ts).
   const scalingPending = scalingSources(scope, [tableName], window, now);
+  // Never rejects: the scope's one CloudTrail read for this window, shared with the changes API (changes-source.ts).
+  const changesPending = changesSources(scope, [tableName], window, access, now);
   const [metrics, insights] = await Promise.allSettled([getTableMetrics(scope, tableName, { ...params, index: null }, now), tableInsights(scope, tableName, params.window, {}, now)]);
   const alarms = alarmsSource(await alarmsPending, tableName, window, now);
   const metricsResponse: MetricsResponse | null = metrics.status === "fulfilled" ? metrics.value : null;
@@ -33,14 +36,15 @@ export async function tableDiagnosis(scope: Scope, tableName: string, given: Met
   const ci = insightsSource(insights, access);
   const jobs = jobInputs(scope, tableName, access);
   const scaling = (await scalingPending).get(tableName);
-  const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, alarms: alarms.alarms, scaling: scaling?.scaling ?? null, thresholds: diagnosisThresholds(), now });
+  const changes = (await changesPending).get(tableName);
+  const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, alarms: alarms.alarms, scaling: scaling?.scaling ?? null, changes: changes?.changes ?? null, thresholds: diagnosisThresholds(), now });
   return {
     table: tableName,
     window: { start: params.window.startMs, end: params.window.endMs },
     windowSource,
     // A digest opens nothing in the browser, so a viewer's verdicts link only to charts.
     verdicts: access.digestsKeys ? verdicts.map(withoutKeyLinks) : verdicts,
-    inputs: { metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError }, contributorInsights: ci.inputs, ...jobs.inputs, alarms: alarms.inputs, scaling: scaling?.inputs },
+    inputs: { metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError }, contributorInsights: ci.inputs, ...jobs.inputs, alarms: alarms.inputs, scaling: scaling?.inputs, changes: changes?.inputs },
     generatedAt: now,
     keysDigested: access.digestsKeys,
   };
