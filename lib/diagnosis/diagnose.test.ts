@@ -116,6 +116,7 @@ describe("every verdict", () => {
         "storage-skew",
         "large-items",
         "contributor-insights-off",
+        "unusual-traffic",
         "no-data",
         "healthy",
       ]),

@@ -4,6 +4,7 @@
  */
 import { findSeries, hasData } from "@/lib/metrics/series-lookup";
 import { alarmVerdicts, type AlarmsInput } from "./alarm-rules";
+import { unusualTrafficVerdicts, withLastWeekThrottling, type BaselinesInput } from "./baseline-rules";
 import { capacityVerdicts } from "./capacity-rules";
 import { changeVerdicts, type ChangesInput } from "./change-rules";
 import { onlyDiagnosisSeries } from "./diagnosis-series";
@@ -123,7 +124,7 @@ function dataVerdict(ctx: RuleContext, others: readonly Verdict[]): Verdict | nu
   };
 }
 
-export function diagnose(given: DiagnosisInput & AlarmsInput & ScalingInput & ChangesInput): Verdict[] {
+export function diagnose(given: DiagnosisInput & AlarmsInput & ScalingInput & BaselinesInput & ChangesInput): Verdict[] {
   // A firing alarm is where on-call starts: its verdict comes first among the critical ones.
   const verdicts: Verdict[] = alarmVerdicts(given);
   let advised: Array<string | null> = [];
@@ -141,9 +142,11 @@ export function diagnose(given: DiagnosisInput & AlarmsInput & ScalingInput & Ch
     verdicts.push(...changeVerdicts(ctx, given.changes));
     verdicts.push(...heat.verdicts, ...scaling.verdicts, ...withoutExplained(capacityVerdicts(ctx), scaling.explained), ...scanVerdicts(ctx));
     verdicts.push(...replicationVerdicts(ctx));
+    verdicts.push(...unusualTrafficVerdicts(ctx, given.baselines));
   }
   verdicts.push(...storageSkewVerdicts(input), ...largeItemVerdicts(input), ...insightsOff(input, advised));
   const last = ctx ? dataVerdict(ctx, verdicts) : cloudWatchMissing(input);
   if (last) verdicts.push(last);
-  return sortVerdicts(verdicts);
+  // Throttling that also happened at this hour last week is noted on the verdicts about it (baseline-rules.ts).
+  return sortVerdicts(ctx ? withLastWeekThrottling(ctx, verdicts, given.baselines) : verdicts);
 }

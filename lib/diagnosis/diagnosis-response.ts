@@ -19,6 +19,11 @@ export type DiagnosisInputs = {
    * the lookup read back to the start (false: throttled or cut at its paging cap); or why it could not be read. Absent: not read.
    */
   changes?: { ok: true; changes: number; complete: boolean } | { ok: false; error: string };
+  /**
+   * The same window a day and a week earlier (consumption and throttle events), which the unusual-traffic verdict and
+   * the "also last week" notes read; or why they could not be read (then neither is given). Absent: not read.
+   */
+  baselines?: { ok: true } | { ok: false; error: string };
 };
 
 /**

@@ -16,6 +16,10 @@ export const DEFAULT_THRESHOLDS: Readonly<DiagnosisThresholds> = {
   scanShareOfRequests: 0.3,
   scanShareOfItems: 0.5,
   scanMinRequests: 10,
+  // Not from AWS: twice (or half) the same hour both yesterday and last week is well outside a daily or weekly rhythm,
+  // and 5 units per second on average is about the least traffic whose doubling can matter to capacity.
+  unusualTrafficRatio: 2,
+  unusualTrafficMinUnitsPerSecond: 5,
   storageTop1Share: 0.1,
   storageTop10Share: 0.5,
   storageOverEven: 5,

@@ -25,6 +25,7 @@ export const VERDICT_KINDS = [
   "scaling-slow",
   "no-auto-scaling",
   "replica-lag",
+  "unusual-traffic",
   "concentration",
   "scan-heavy",
   "scaling-minimum-low",
@@ -157,6 +158,10 @@ export type DiagnosisThresholds = {
   scanShareOfItems: number;
   /** Fewer Scan requests than this in the window is an occasional scan, not an access pattern. */
   scanMinRequests: number;
+  /** Unusual traffic: consumed reads or writes at least this many times BOTH baselines (a day and a week earlier), or at most 1/this... */
+  unusualTrafficRatio: number;
+  /** ...when the busier side averages at least this many units per second (a quiet table doubling means nothing). */
+  unusualTrafficMinUnitsPerSecond: number;
   /** Storage skew: the top key's and the top 10 keys' share of sampled items... */
   storageTop1Share: number;
   storageTop10Share: number;

@@ -18,6 +18,7 @@ export function notCheckedFrom(inputs: OverviewDiagnosisInputs): NotChecked[] {
   if (inputs.alarms && !inputs.alarms.ok) missing.push({ check: "alarms", reason: `CloudWatch alarms could not be read: ${inputs.alarms.error}` });
   if (inputs.scaling && !inputs.scaling.ok) missing.push({ check: "auto scaling", reason: `Auto scaling could not be read: ${inputs.scaling.error}` });
   if (inputs.changes && !inputs.changes.ok) missing.push({ check: "changes", reason: `The change history (CloudTrail) could not be read: ${inputs.changes.error}` });
+  if (inputs.baselines && !inputs.baselines.ok) missing.push({ check: "baselines", reason: `The same hour yesterday and last week could not be read: ${inputs.baselines.error}` });
   return missing;
 }
 
@@ -36,6 +37,7 @@ export function partialNote(inputs: OverviewDiagnosisInputs, notChecked: readonl
     inputs.alarms?.ok ? "alarms" : null,
     inputs.scaling?.ok ? "auto scaling" : null,
     inputs.changes?.ok ? "changes" : null,
+    inputs.baselines?.ok ? "baselines" : null,
   ].filter((part): part is string => part !== null);
   const ran = checked.length > 0 ? `${listText(checked)} only` : "nothing could be checked";
   return `Partial check: ${ran}; ${listText(notChecked.map((entry) => entry.check))} not checked. Open the table for the full check.`;

@@ -3,6 +3,8 @@ import type { SizeAuditResult } from "@/lib/jobs/job-types";
 import { tableSeriesDefinitions, type DynamoDbOperation, type MetricStat } from "@/lib/metrics/metric-series";
 import type { MetricsResponse } from "@/lib/metrics/metrics-response";
 import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
+import { baselineFrom } from "./baseline-rules-fixtures";
+import type { BaselinesInput } from "./baseline-rules";
 import { DEFAULT_THRESHOLDS } from "./diagnosis-thresholds";
 import type { Contributor, ContributorInsightsInput, ContributorInsightsResource, DiagnosisInput, KeySampleSummary } from "./diagnosis-types";
 
@@ -235,6 +237,13 @@ export function scanHeavyInput(): DiagnosisInput {
   return diagnosisInput({ table, metrics });
 }
 
+/** Shop: writes at 150 WCU/s, against 50 the same hour yesterday and 60 last week (baseline-rules.ts). */
+export function unusualTrafficInput(): DiagnosisInput & BaselinesInput {
+  const table = tableDetail();
+  const past = (write: number) => metricsFor(table, traffic(100, write));
+  return { ...diagnosisInput({ table, metrics: metricsFor(table, traffic(100, 150)) }), baselines: { "1d": baselineFrom("1d", past(50)), "1w": baselineFrom("1w", past(60)) } };
+}
+
 /** One input per kind, for the checks that hold for every verdict. */
 export function everyKindInputs(): DiagnosisInput[] {
   const table = tableDetail({ gsis: [gsi("GSI1", { read: 10, write: 10 })], provisioned: { read: 100, write: 100 } });
@@ -253,5 +262,6 @@ export function everyKindInputs(): DiagnosisInput[] {
     diagnosisInput({ contributorInsights: insights(insightsResource(null, { status: "DISABLED" })) }),
     diagnosisInput({ metrics: null, metricsError: "timeout" }),
     diagnosisInput({ metrics: metricsFor(tableDetail(), []) }),
+    unusualTrafficInput(),
   ];
 }

@@ -14,6 +14,7 @@ export const GLOSSARY_TERM_IDS = [
   "rcu",
   "wcu",
   "utilization",
+  "baseline",
   "throttling",
   "gsi",
   "lsi",
@@ -158,6 +159,17 @@ export const GLOSSARY: Record<GlossaryTermId, GlossaryTerm> = {
       "Dynamo Lens works it out per minute from CloudWatch's figures. Above about 80%, a small increase in traffic leads to throttling. A table without provisioned capacity or an on-demand maximum has no utilization.",
     ],
     related: ["capacity", "throttling"],
+  },
+  baseline: {
+    id: "baseline",
+    term: "Baseline",
+    aka: ["compare", "same hour yesterday", "same hour last week", "usual traffic"],
+    summary: "The same time range one day or one week earlier, drawn dotted over the charts, so today can be compared with what is usual at this hour.",
+    details: [
+      "Traffic usually has a daily and a weekly rhythm: a peak at 14:00 on a Tuesday is normal if every Tuesday has it. Comparing with yesterday shows a daily change; comparing with last week also accounts for the day of the week.",
+      "Dynamo Lens calls traffic unusual only when it is far from both: at least twice (or at most half) the same hour yesterday and the same hour last week. No figures for the earlier window means no comparison, never a comparison with zero.",
+    ],
+    related: ["capacity", "throttling", "utilization"],
   },
   throttling: {
     id: "throttling",

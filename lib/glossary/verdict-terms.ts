@@ -18,6 +18,7 @@ export const VERDICT_TERMS: Record<VerdictKind, [GlossaryTermId, ...GlossaryTerm
   "on-demand-limit": ["capacity", "throttling"],
   "account-limit": ["throttling", "capacity"],
   "replica-lag": ["replication-latency", "global-table", "wcu"],
+  "unusual-traffic": ["baseline", "capacity", "throttling"],
   concentration: ["hot-key", "partition-key", "contributor-insights"],
   "scan-heavy": ["scan-vs-query", "scan", "query", "rcu"],
   "storage-skew": ["key-sample", "partition-key"],

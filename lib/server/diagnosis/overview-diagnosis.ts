@@ -13,6 +13,7 @@ import { describeForOverview, lastHour, overviewBatch, type OverviewBatch } from
 import { listTableNames } from "@/lib/server/tables/list-tables";
 import { scopeAlarms } from "@/lib/server/alarms/scope-alarms";
 import { alarmsSource } from "./alarms-source";
+import { baselineSources } from "./baseline-source";
 import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
 import { changesSources } from "./changes-source";
 import { scalingSources } from "./scaling-source";
@@ -60,7 +61,8 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
   const described: Described[] = tables.flatMap(({ name, detail }) => (detail ? [{ name, detail }] : []));
   // One DescribeAlarms listing (cached a minute, shared with the table pages) gives every table its alarms.
   // Auto scaling likewise: one read of the scope's targets and activities, one 24 h peaks batch for its auto scaled tables.
-  const [metrics, statuses, alarmsRead, scalingRead, changesRead] = await Promise.all([
+  // Baselines too: the same hour yesterday and last week of every table, one batched round each (baseline-source.ts).
+  const [metrics, statuses, alarmsRead, scalingRead, changesRead, baselineRead] = await Promise.all([
     overviewBatch(scope, tables, now).then(
       (batch): Metrics => ({ ok: true, batch }),
       (error: unknown): Metrics => ({ ok: false, error: sourceFailure(error, "CloudWatch metrics") }),
@@ -70,6 +72,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
     scalingSources(scope, described.map(({ name }) => name), window, now),
     // One CloudTrail read of the scope (per event source, paged and paced) gives every table its changes.
     changesSources(scope, described.map(({ name }) => name), window, access, now),
+    baselineSources(scope, described, window, now),
   ]);
   const enabled = new Set(
     described.filter((_, position) => {
@@ -90,6 +93,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
     const alarms = alarmsSource(alarmsRead, name, window, now);
     const scaling = scalingRead.get(name);
     const changes = changesRead.get(name);
+    const baselines = baselineRead.get(name);
     const inputs: OverviewDiagnosisInputs = {
       metrics: metrics.ok ? { ok: true } : { ok: false, error: metrics.error },
       contributorInsights: ci?.inputs ?? { ok: false, skipped: `Contributor Insights is on for this table, but the overview reads its reports for at most ${MAX_INSIGHTS_REPORTS} tables per refresh.` },
@@ -97,6 +101,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
       alarms: alarms.inputs,
       scaling: scaling?.inputs,
       changes: changes?.inputs,
+      baselines: baselines?.inputs,
     };
     const found = diagnose({
       table: detail,
@@ -107,6 +112,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
       alarms: alarms.alarms,
       scaling: scaling?.scaling ?? null,
       changes: changes?.changes ?? null,
+      baselines: baselines?.baselines ?? null,
       thresholds,
       now,
     });

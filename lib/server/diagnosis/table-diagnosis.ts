@@ -11,6 +11,7 @@ import type { MetricsParams } from "@/lib/server/metrics/metrics-params";
 import { describeTable } from "@/lib/server/tables/describe-table";
 import { scopeAlarms } from "@/lib/server/alarms/scope-alarms";
 import { alarmsSource, diagnosisWindow, settle } from "./alarms-source";
+import { baselineSources } from "./baseline-source";
 import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
 import { changesSources } from "./changes-source";
 import { scalingSources } from "./scaling-source";
@@ -29,6 +30,8 @@ export async function tableDiagnosis(scope: Scope, tableName: string, given: Met
   const scalingPending = scalingSources(scope, [tableName], window, now);
   // Never rejects: the scope's one CloudTrail read for this window, shared with the changes API (changes-source.ts).
   const changesPending = changesSources(scope, [tableName], window, access, now);
+  // Never rejects either: the same window a day and a week earlier, two rounds read as the overview reads them.
+  const baselinesPending = baselineSources(scope, [{ name: tableName, detail: table }], window, now);
   const [metrics, insights] = await Promise.allSettled([getTableMetrics(scope, tableName, { ...params, index: null }, now), tableInsights(scope, tableName, params.window, {}, now)]);
   const alarms = alarmsSource(await alarmsPending, tableName, window, now);
   const metricsResponse: MetricsResponse | null = metrics.status === "fulfilled" ? metrics.value : null;
@@ -37,14 +40,15 @@ export async function tableDiagnosis(scope: Scope, tableName: string, given: Met
   const jobs = jobInputs(scope, tableName, access);
   const scaling = (await scalingPending).get(tableName);
   const changes = (await changesPending).get(tableName);
-  const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, alarms: alarms.alarms, scaling: scaling?.scaling ?? null, changes: changes?.changes ?? null, thresholds: diagnosisThresholds(), now });
+  const baselines = (await baselinesPending).get(tableName);
+  const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, alarms: alarms.alarms, scaling: scaling?.scaling ?? null, changes: changes?.changes ?? null, baselines: baselines?.baselines ?? null, thresholds: diagnosisThresholds(), now });
   return {
     table: tableName,
     window: { start: params.window.startMs, end: params.window.endMs },
     windowSource,
     // A digest opens nothing in the browser, so a viewer's verdicts link only to charts.
     verdicts: access.digestsKeys ? verdicts.map(withoutKeyLinks) : verdicts,
-    inputs: { metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError }, contributorInsights: ci.inputs, ...jobs.inputs, alarms: alarms.inputs, scaling: scaling?.inputs, changes: changes?.inputs },
+    inputs: { metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError }, contributorInsights: ci.inputs, ...jobs.inputs, alarms: alarms.inputs, scaling: scaling?.inputs, changes: changes?.inputs, baselines: baselines?.inputs },
     generatedAt: now,
     keysDigested: access.digestsKeys,
   };

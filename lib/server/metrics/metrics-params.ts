@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { BASELINE_OFFSETS, type BaselineOffset } from "@/lib/metrics/baseline-window";
 import { resolveMetricWindow, type MetricWindow } from "@/lib/metrics/metric-window";
 import { METRIC_RANGES, parseInstant } from "@/lib/metrics/time-range";
 import { indexNameSchema } from "@/lib/tables/table-name";
@@ -27,6 +28,7 @@ const paramsSchema = z.object({
   start: instant("start"),
   end: instant("end"),
   index: z.preprocess(emptyAsUndefined, indexNameSchema.optional()),
+  compare: z.preprocess(emptyAsUndefined, z.enum(BASELINE_OFFSETS, { error: `compare must be one of ${BASELINE_OFFSETS.join(", ")}.` }).optional()),
 });
 
 export type MetricsParams = {
@@ -34,6 +36,8 @@ export type MetricsParams = {
   index: string | null;
   /** Whether the request named its window (range, start or end); false when the window is the default one. */
   windowGiven?: boolean;
+  /** The baseline the metrics API adds (`compare=1d|1w`); null or absent: none. */
+  compare?: BaselineOffset | null;
 };
 
 /** The metrics query string as a validated, aligned window; anything wrong is a 400 that says what. */
@@ -42,5 +46,5 @@ export function parseMetricsParams(url: URL, nowMs: number): MetricsParams {
   const resolved = resolveMetricWindow({ range: params.range, startMs: params.start, endMs: params.end }, nowMs);
   if (!resolved.ok) throw new AppError("BAD_REQUEST", resolved.message);
   const windowGiven = params.range !== undefined || params.start !== undefined || params.end !== undefined;
-  return { window: resolved.window, index: params.index ?? null, windowGiven };
+  return { window: resolved.window, index: params.index ?? null, windowGiven, compare: params.compare ?? null };
 }

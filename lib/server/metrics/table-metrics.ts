@@ -2,11 +2,12 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { tableSeriesDefinitions } from "@/lib/metrics/metric-series";
 import { gridTimestamps, metricsTtlMs, partialFrom, type MetricWindow } from "@/lib/metrics/metric-window";
-import type { MetricSeries, MetricsResponse } from "@/lib/metrics/metrics-response";
+import type { MetricSeries, MetricsBaseline, MetricsResponse } from "@/lib/metrics/metrics-response";
 import { scopeKey, type Scope } from "@/lib/scope/scope";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import { TtlCache } from "@/lib/server/cache/ttl-cache";
 import { describeTable } from "@/lib/server/tables/describe-table";
+import { pastSeries } from "./baseline-metrics";
 import { fetchMetricData } from "./get-metric-data";
 import type { MetricsParams } from "./metrics-params";
 import { seriesFromPoints, seriesInputFor, seriesQueries } from "./series-queries";
@@ -41,7 +42,12 @@ export async function getTableMetrics(scope: Scope, tableName: string, params: M
   if (params.index !== null) checkIndex(table, params.index);
   const { window, index } = params;
   const key = JSON.stringify([scopeKey(scope), table.name, window.startMs, window.endMs, window.periodSeconds]);
-  const { value, outcome } = await cache.lookup(key, metricsTtlMs(window, nowMs), () => loadTableMetrics(scope, table, window));
+  // The baseline is one more round, side by side with the live one, cached and shared on its own (baseline-metrics.ts).
+  const [{ value, outcome }, baseline] = await Promise.all([
+    cache.lookup(key, metricsTtlMs(window, nowMs), () => loadTableMetrics(scope, table, window)),
+    params.compare ? tableBaseline(scope, table, window, params.compare, nowMs) : null,
+  ]);
+  const inIndex = (series: MetricSeries) => index === null || series.scope.index === null || series.scope.index === index;
   return {
     table: table.name,
     range: window.range,
@@ -50,8 +56,16 @@ export async function getTableMetrics(scope: Scope, tableName: string, params: M
     period: window.periodSeconds,
     timestamps: gridTimestamps(window),
     partialFrom: partialFrom(window, nowMs),
-    series: index === null ? value.series : value.series.filter((series) => series.scope.index === null || series.scope.index === index),
+    series: value.series.filter(inIndex),
     fetchedAt: value.fetchedAt,
     cache: outcome,
+    baseline: baseline ? { ...baseline, series: baseline.series.filter(inIndex) } : null,
   };
+}
+
+/** Every series of the table and its GSIs over the window a day or a week earlier, on the live timestamps. */
+function tableBaseline(scope: Scope, table: TableDetail, window: MetricWindow, offset: NonNullable<MetricsParams["compare"]>, nowMs: number): Promise<MetricsBaseline> {
+  const input = seriesInputFor(table, window.periodSeconds);
+  // What decides which series are asked (GSIs, units, replicas): a table that changes them gets a new entry.
+  return pastSeries(scope, { definitions: tableSeriesDefinitions(input), shape: JSON.stringify(["table", input]) }, window, offset, nowMs);
 }

@@ -1,4 +1,4 @@
-// GET /api/tables/:table/metrics – capacity, throttling and request metrics of a table and its GSIs, from CloudWatch
+// GET /api/tables/:table/metrics – capacity, throttling and request metrics of a table and its GSIs, from CloudWatch (with compare=1d|1w, also the same window a day or a week earlier)
 import { jsonResponse } from "@/lib/server/http/error-response";
 import { handleRoute, methodNotAllowed } from "@/lib/server/http/route-helpers";
 import { tableParam } from "@/lib/server/http/table-param";
