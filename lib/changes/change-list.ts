@@ -28,12 +28,14 @@ export type TrailEvent = {
 export type ScopeChange = TableChange & { table: string };
 
 /**
- * Every change the events hold, oldest first (ties by event id, so the order is stable). Read calls are left out;
- * events whose record cannot be read are counted, not guessed at. Each event is listed once even if it was read twice.
+ * Every change the events hold, oldest first. CloudTrail's event times are whole seconds, so calls within one second
+ * keep the order they are given in: pass each source's events oldest first (LookupEvents lists newest first). Read
+ * calls are left out; events whose record cannot be read are counted, not guessed at. Each event is listed once.
  */
 export function scopeChangesFrom(events: readonly TrailEvent[]): { changes: ScopeChange[]; unreadable: number } {
   const unique = new Map(events.map((event) => [event.id, event]));
-  const ordered = [...unique.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Array.prototype.sort is stable: equal times keep the given order.
+  const ordered = [...unique.values()].sort((a, b) => a.at - b.at);
   const memory = new ChangeMemory();
   const changes: ScopeChange[] = [];
   let unreadable = 0;

@@ -188,6 +188,19 @@ describe("Application Auto Scaling calls", () => {
   });
 });
 
+describe("ordering", () => {
+  it("keeps calls recorded within one second in the order given (CloudTrail's times are whole seconds)", () => {
+    const events = [
+      scalingCall("RegisterScalableTarget", "table/Shop", "Write", { minCapacity: 5, maxCapacity: 400 }, { at: T, id: "ffff" }),
+      scalingCall("RegisterScalableTarget", "table/Shop", "Write", { minCapacity: 1, maxCapacity: 100 }, { at: T, id: "0000" }),
+    ];
+    expect(scopeChangesFrom(events).changes.map((change) => change.summary)).toEqual([
+      ["minimum set to 5", "maximum set to 400"],
+      ["minimum 5 → 1", "maximum 400 → 100"],
+    ]);
+  });
+});
+
 describe("tableChangesIn", () => {
   it("keeps one table's changes within the window, oldest first", () => {
     const { changes } = scopeChangesFrom([

@@ -98,7 +98,8 @@ async function readScope(scope: Scope, window: ReadWindow, nowMs: number): Promi
   const startMs = Math.max(window.startMs, nowMs - HISTORY_MS);
   if (startMs >= window.endMs) return { changes: [], complete: true, incompleteReason: null, unreadable: 0, throttled: false };
   const reads = await Promise.all(CHANGE_EVENT_SOURCES.map((source) => readSource(scope, source, { startMs, endMs: window.endMs })));
-  const { changes, unreadable } = scopeChangesFrom(reads.flatMap((read) => read.events));
+  // Each read is newest first, as LookupEvents lists; oldest first, calls within one second keep their order.
+  const { changes, unreadable } = scopeChangesFrom(reads.flatMap((read) => [...read.events].reverse()));
   const reasons = reads.map((read) => read.reason).filter((reason): reason is string => reason !== null);
   return {
     changes,
