@@ -16,7 +16,8 @@ export class LookupPacer {
 
   constructor(
     private readonly spacingMs = LOOKUP_SPACING_MS,
-    private readonly now: () => number = Date.now,
+    // A monotonic clock: slots are about real spacing, whatever the wall clock (or a test's frozen Date) says.
+    private readonly now: () => number = () => performance.now(),
     private readonly sleep: Sleep = sleepFor,
   ) {}
 
