@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { isMalformedPath } from "@/lib/http/malformed-path";
 import { REPEATED_SCOPE_MESSAGE, resolveScopeInput, scopeInputOf } from "@/lib/scope/resolve-scope-input";
-import { API_CSP, pageCsp } from "@/lib/security/csp";
+import { API_CSP, apiCsp, pageCsp } from "@/lib/security/csp";
 
 const UNAUTHORIZED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>401 · Dynamo Lens</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
@@ -54,7 +54,7 @@ export function proxy(request: NextRequest): NextResponse {
   if (api) {
     // Route handlers answer the 401 and an unknown scope themselves (handleRoute), in the JSON error envelope.
     const response = NextResponse.next();
-    response.headers.set("Content-Security-Policy", API_CSP);
+    response.headers.set("Content-Security-Policy", apiCsp(request.nextUrl.pathname));
     return response;
   }
   const settings = env();
