@@ -112,7 +112,7 @@ describe("changeMarkers", () => {
     const base = { eventSource: "dynamodb.amazonaws.com", whoDigested: false, resource: "table/Sessions", index: null, kind: "capacity" as const, error: null };
     const markers = changeMarkers([
       { ...base, id: "1", at: T0, eventName: "UpdateTable", who: "arn:aws:sts::111111111111:assumed-role/deploy/ci-1", summary: ["write capacity 20 → 5"] },
-      { ...base, id: "2", at: T0 + MINUTE, eventName: "UpdateTable", who: "arn:aws:sts::111111111111:assumed-role/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable/x", summary: ["write capacity 5 → 8"] },
+      { ...base, id: "2", at: T0 + MINUTE, eventName: "UpdateTable", who: "#digest", whoDigested: true, automatic: true, summary: ["write capacity 5 → 8"] },
       { ...base, id: "3", at: T0 + 2 * MINUTE, eventName: "TagResource", who: "arn:aws:iam::111111111111:user/alice", summary: [], error: "AccessDeniedException" },
     ]);
     expect(markers).toEqual([

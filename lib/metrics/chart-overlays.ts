@@ -121,12 +121,12 @@ export function provisionedWithActivities(x: readonly number[], periodSeconds: n
 }
 
 /**
- * One marker per change in the window. Auto scaling's own capacity changes are already activity markers; CloudTrail
- * records them as UpdateTable by its service-linked role, so those are left out here.
+ * One marker per change in the window. Auto scaling's own capacity changes (CloudTrail records them as UpdateTable by
+ * its service-linked role: `automatic`) are already activity markers, so those are left out here.
  */
 export function changeMarkers(changes: readonly TableChange[]): ChangeMarker[] {
   return changes
-    .filter((change) => !/AWSServiceRoleForApplicationAutoScaling/.test(change.who))
+    .filter((change) => !change.automatic)
     .map((change) => ({ at: change.at / 1000, label: `${change.summary.join("; ") || change.eventName}${change.error ? ` (failed: ${change.error})` : ""}`, failed: change.error !== null }));
 }
 
