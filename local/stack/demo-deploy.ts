@@ -11,8 +11,8 @@ const MINUTE = 60_000;
 /**
  * The demo's "what changed": a CI deploy, signed in as the `deploy` role, lowers Sessions' write capacity from 20 to 5.
  * At 20 WCU Sessions' write bursts (15 a second for 30 s every 2 minutes) never throttle; at 5 they do from the next
- * burst on. In the simulated history the change lands 20 minutes in (a third of the way into shorter histories), so
- * it is inside the e2e's 30 minutes too; without a history it is made at start-up.
+ * burst on. In the simulated history the change lands 20 minutes in (earlier in histories under 30 minutes, see
+ * deployChangeAt), so it is inside the e2e's 30 minutes too; without a history it is made at start-up.
  */
 export const DEMO_DEPLOY = {
   table: "Sessions",
@@ -22,9 +22,12 @@ export const DEMO_DEPLOY = {
   afterStartMs: 20 * MINUTE,
 } as const;
 
-/** When the deploy lowers Sessions' capacity in a history from `startMs` lasting `durationMs`: on a whole minute. */
+/**
+ * When the deploy lowers Sessions' capacity in a history from `startMs` lasting `durationMs`: 20 minutes in, or 10
+ * minutes before the end of a shorter history (at least a minute in), so Sessions' alarm has throttles to see.
+ */
 export function deployChangeAt(startMs: number, durationMs: number): number {
-  const offset = Math.min(DEMO_DEPLOY.afterStartMs, Math.floor(durationMs / 3 / MINUTE) * MINUTE);
+  const offset = Math.min(DEMO_DEPLOY.afterStartMs, Math.floor((durationMs - 10 * MINUTE) / MINUTE) * MINUTE);
   return startMs + Math.max(MINUTE, offset);
 }
 

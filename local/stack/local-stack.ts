@@ -17,6 +17,7 @@ import { httpMetricsSink } from "../metering/metrics-sink";
 import { seedDemo, type SeedResult } from "../seed/seed-demo";
 import { seedFleet } from "../seed/seed-fleet";
 import { combinedWorkload, startLiveWorkload, type LiveWorkload } from "../workload/run-live";
+import { publishDemoBaselines } from "./demo-baselines";
 import { deployChangeAt, deployNow, historyDeploy, raiseSessionsForDeploy } from "./demo-deploy";
 import { DEMO_CONTRIBUTOR_INSIGHTS } from "./demo-insights";
 import type { CapacityChange } from "./history-scaling";
@@ -175,6 +176,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
                   evaluateAlarms: cloudwatch.evaluateAlarms,
                   onScaled: recordScaling,
                   changes: [historyDeploy(deployChangeAt(historyEndMs - historyMs, historyMs), cloudtrail)],
+                  // The same window a day and a week earlier, for the dashboard's compare=1d|1w overlays.
+                  afterHistory: (tables, tenantSink) => publishDemoBaselines({ tables, historyStartMs: historyEndMs - historyMs, historyMs, sink: tenantSink, log }),
                 }
               : undefined,
             log,

@@ -2,8 +2,8 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Tenant } from "../aws/autoscaling/identifiers";
 import type { CapacityPort } from "../aws/autoscaling/scaling-ports";
 import type { FleetAccount } from "../fleet/demo-fleet";
-import type { ScopedMetricsSink } from "../metering/metrics-sink";
-import { TableCatalog } from "../metering/table-catalog";
+import type { MetricsSink, ScopedMetricsSink } from "../metering/metrics-sink";
+import { TableCatalog, type TableCapacityModel } from "../metering/table-catalog";
 import { simulateHistory, type HistoryResult } from "../workload/simulate-history";
 import { applyFinalCapacity, historyCapacityPort, type CapacityChange } from "./history-scaling";
 import type { TenantPlan } from "./tenant-plans";
@@ -26,6 +26,8 @@ export type HistoryScaling = {
   onScaled?: (change: CapacityChange) => void;
   /** Changes someone else makes during the history (the demo's deploy), each at its simulated time. */
   changes?: readonly HistoryChange[];
+  /** After the history, with its tables as they were at its start and the tenant's sink: the demo's baseline windows. */
+  afterHistory?: (tables: readonly TableCapacityModel[], sink: MetricsSink) => Promise<void>;
 };
 
 /** A change applied to the history's models at `atMs` (a whole minute), e.g. the deploy role lowering capacity. */
@@ -91,7 +93,8 @@ export async function simulateTenantHistories(options: {
       scaling?.setClock(null);
     });
     if (scaling) {
-      for (const change of await applyFinalCapacity(options.clientFor(plan.account, plan.region), tables, scaled)) options.log(`auto scaling in the history left ${change}`);
+      for (const change of await applyFinalCapacity(options.clientFor(plan.account, plan.region), tables, scaled)) options.log(`the history left ${change}`);
+      await scaling.afterHistory?.(tables, options.sink.forScope({ accessKeyId: plan.account.credentials.accessKeyId, region: plan.region }));
     }
     const label = options.plans.length > 1 ? `${plan.account.name}/${plan.region} ` : "";
     options.log(`${label}demo history: ${Math.round(options.durationMs / 60_000)} simulated minutes, ${result.requests} requests (${result.throttled} throttled) in ${(result.elapsedMs / 1000).toFixed(1)} s`);

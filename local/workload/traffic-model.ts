@@ -1,6 +1,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { createRandom, zipfSampler, type Random } from "../seed/random";
 import { customerId, HOT_CUSTOMER_PK } from "../seed/shop-items";
+import { demoRates } from "./demo-rates";
 import { approximateBytes, readUnits, writeUnits, type Intent } from "./intent";
 
 /**
@@ -8,8 +9,10 @@ import { approximateBytes, readUnits, writeUnits, type Intent } from "./intent";
  * something true to find within minutes:
  * - Shop: steady mixed traffic; one customer partition takes ~25 writes/s against a 10 WCU/s per-key cap
  *   (key-range throttling); order spikes every 4 minutes outrun GSI1's 10 WCU (back-pressure, once burst is spent).
- * - Sessions: 30-second write bursts every 2 minutes at 3× its 5 WCU (table-level provisioned throttling).
+ * - Sessions: 30-second write bursts every 2 minutes at 3× its 5 WCU once the deploy lowered it from 20 (table-level
+ *   provisioned throttling; local/stack/demo-deploy.ts).
  * - Events: a full Scan every 20 seconds next to light queries (scan-heavy).
+ * The steady customer traffic follows a daily and weekly rhythm (demo-rhythm.ts, demo-rates.ts).
  */
 /** `second` counts from the start of the traffic; `nowMs` is the (possibly simulated) wall clock, for timestamps in items. */
 export type TrafficModel = { intentsAt: (second: number, nowMs: number) => Intent[] };
@@ -18,7 +21,7 @@ const S = (value: string): AttributeValue => ({ S: value });
 const N = (value: number | string): AttributeValue => ({ N: String(value) });
 const STATUSES = ["PENDING", "PAID", "SHIPPED", "DELIVERED", "RETURNED"] as const;
 
-function poisson(random: Random, mean: number): number {
+export function poisson(random: Random, mean: number): number {
   // Knuth's method is fine for the small means used here.
   const limit = Math.exp(-mean);
   let count = 0;
@@ -53,25 +56,25 @@ export function demoTrafficModel(seed = 1): TrafficModel {
       const repeat = (mean: number, make: () => Intent) => {
         for (let i = poisson(random, mean); i > 0; i--) intents.push(make());
       };
+      const rates = demoRates(second, nowMs);
 
       // Shop
-      repeat(6, () => ({
+      repeat(rates.shopProfileReads, () => ({
         operation: "GetItem",
         input: { TableName: "Shop", Key: { PK: S(`CUSTOMER#${customerId(pickCustomer())}`), SK: S("PROFILE") } },
         estimate: { tableUnits: 0.5, gsiUnits: {}, returned: 1, latencyMs: 3 },
       }));
-      repeat(3, () => ({
+      repeat(rates.shopOrderQueries, () => ({
         operation: "Query",
         input: { TableName: "Shop", KeyConditionExpression: "PK = :pk AND begins_with(SK, :order)", ExpressionAttributeValues: { ":pk": S(`CUSTOMER#${customerId(pickCustomer())}`), ":order": S("ORDER#") }, Limit: 25 },
         estimate: { tableUnits: readUnits(25 * 200), gsiUnits: {}, returned: 20, latencyMs: 5 },
       }));
-      repeat(1, () => ({
+      repeat(rates.shopStatusQueries, () => ({
         operation: "Query",
         input: { TableName: "Shop", IndexName: "GSI1", KeyConditionExpression: "GSI1PK = :status", ExpressionAttributeValues: { ":status": S(`STATUS#${random.pick(STATUSES)}`) }, Limit: 50, ScanIndexForward: false },
         estimate: { tableUnits: 0, gsiUnits: { GSI1: readUnits(50 * 200) }, returned: 50, latencyMs: 6 },
       }));
-      const orderSpike = second % 240 < 45;
-      repeat(orderSpike ? 20 : 8, () => {
+      repeat(rates.shopOrders, () => {
         const orderId = `O${orderNumber++}`;
         const status = random.pick(STATUSES);
         const date = new Date(nowSeconds * 1000).toISOString();
@@ -92,27 +95,26 @@ export function demoTrafficModel(seed = 1): TrafficModel {
           true,
         );
       });
-      repeat(25, () => put("Shop", { PK: S(HOT_CUSTOMER_PK), SK: S(`CART#${String(cartNumber++ % 500).padStart(3, "0")}`), entity: S("CartLine"), sku: S(`P${random.int(0, 499)}`), quantity: N(random.int(1, 3)), note: S("x".repeat(120)) }, [], false));
+      repeat(rates.shopCartWrites, () => put("Shop", { PK: S(HOT_CUSTOMER_PK), SK: S(`CART#${String(cartNumber++ % 500).padStart(3, "0")}`), entity: S("CartLine"), sku: S(`P${random.int(0, 499)}`), quantity: N(random.int(1, 3)), note: S("x".repeat(120)) }, [], false));
 
       // Sessions
-      const sessionBurst = second % 120 < 30;
-      repeat(sessionBurst ? 15 : 3, () =>
+      repeat(rates.sessionWrites, () =>
         put("Sessions", { sessionId: S(`live-${sessionNumber++}`), userId: S(`user-${random.int(1, 900)}`), createdAt: N(nowSeconds), expiresAt: N(nowSeconds + 86_400), ip: S("203.0.113.7"), userAgent: S("Mozilla/5.0 (X11; Linux x86_64)") }, [], false),
       );
-      repeat(4, () => ({
+      repeat(rates.sessionReads, () => ({
         operation: "GetItem",
         input: { TableName: "Sessions", Key: { sessionId: S(`live-${Math.max(0, sessionNumber - random.int(1, 200))}`) } },
         estimate: { tableUnits: 0.5, gsiUnits: {}, returned: 1, latencyMs: 3 },
       }));
 
       // Events
-      repeat(5, () => put("Events", { deviceId: S(`device-${String(random.int(0, 59)).padStart(3, "0")}`), ts: N(nowSeconds * 1000 + random.int(0, 999)), kind: S("reading"), temperatureC: N((random.int(-200, 450) / 10).toFixed(1)) }, [], false));
-      repeat(1, () => ({
+      repeat(rates.eventWrites, () => put("Events", { deviceId: S(`device-${String(random.int(0, 59)).padStart(3, "0")}`), ts: N(nowSeconds * 1000 + random.int(0, 999)), kind: S("reading"), temperatureC: N((random.int(-200, 450) / 10).toFixed(1)) }, [], false));
+      repeat(rates.eventQueries, () => ({
         operation: "Query",
         input: { TableName: "Events", KeyConditionExpression: "deviceId = :d", ExpressionAttributeValues: { ":d": S(`device-${String(random.int(0, 59)).padStart(3, "0")}`) }, Limit: 20, ScanIndexForward: false },
         estimate: { tableUnits: 0.5, gsiUnits: {}, returned: 20, latencyMs: 4 },
       }));
-      if (second % 20 < 3) {
+      if (rates.eventScan) {
         // A full scan, paged: 12 pages of 500 items spread over three seconds.
         for (let page = 0; page < 4; page++) {
           intents.push({
