@@ -20,8 +20,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
-/** A fixed, settled window two whole hours back, for the aligned values. */
-const H = Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR;
 /**
  * The frozen "now" of the live tests: its last hour starts on a 16-minute boundary (the step of a live hour's baseline
  * block, and a week is a whole number of them), so a minute later the baseline still comes from the same block.
@@ -29,6 +27,8 @@ const H = Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR;
 const BLOCK = 16 * MINUTE;
 const S = Math.floor((Date.now() - HOUR - 20 * MINUTE) / BLOCK) * BLOCK;
 const NOW = S + HOUR + 20_000;
+/** A fixed, settled window for the aligned values: a whole hour at least two hours before the live ones, so no overlap. */
+const H = Math.floor((S - 2 * HOUR) / HOUR) * HOUR;
 
 let cloudwatch: RunningLocalCloudWatch;
 let metrics: CloudWatchClient;

@@ -2,7 +2,7 @@
 // caller's permissions or throttle it, so those two are simulated on the product's client (mocks only for failures
 // the real component cannot produce); a closed port is a real network failure.
 import { LOCAL_SCOPE } from "@/tests/support/local-scope";
-import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
+import { DescribeAlarmsCommand, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../local/free-port";
@@ -48,6 +48,8 @@ describe("a CloudWatch failure", () => {
   it("leaves the diagnosis overview answering: each line says CloudWatch failed and is a partial check, never healthy", async () => {
     // Before any overview batch is cached in this file, so the failure reaches the overview's diagnosis.
     mock.on(GetMetricDataCommand).rejects(awsError("ThrottlingException", "Rate exceeded"));
+    // Only GetMetricData fails here: the alarm listing answers (empty), as an unmocked command would not.
+    mock.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
     const { status, body } = await callRoute(diagnosisOverviewRoute.GET, "/api/diagnosis/overview", {});
     expect(status, JSON.stringify(body)).toBe(200);
     const line = (body as DiagnosisOverviewResponse).tables[TABLE];
@@ -55,7 +57,11 @@ describe("a CloudWatch failure", () => {
       kind: "no-data",
       severity: "warning",
       check: "partial",
-      notChecked: [{ check: "capacity, throttling and request mix", reason: "CloudWatch metrics could not be read: CloudWatch failed: ThrottlingException: Rate exceeded" }],
+      notChecked: [
+        { check: "capacity, throttling and request mix", reason: "CloudWatch metrics could not be read: CloudWatch failed: ThrottlingException: Rate exceeded" },
+        // The baselines are GetMetricData too (the same hour yesterday and last week).
+        { check: "baselines", reason: "The same hour yesterday and last week could not be read: CloudWatch failed: ThrottlingException: Rate exceeded" },
+      ],
       inputs: { metrics: { ok: false, error: "CloudWatch failed: ThrottlingException: Rate exceeded" } },
     });
   });

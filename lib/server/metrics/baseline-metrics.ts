@@ -12,9 +12,11 @@ type LoadedPast = { points: Map<string, MetricPoints>; fetchedAt: number };
 
 /**
  * A block holds a table's series (or the diagnosis series of a scope's tables) for a past window and a quarter, so
- * keep the count modest, as the live metrics cache does.
+ * keep the count modest, as the live metrics cache does. A failed read (CloudWatch throttling GetMetricData, say) is
+ * asked again at most every 10 s, not once per viewer: nobody is waiting on a baseline the way they wait on the
+ * live window.
  */
-const cache = new TtlCache<LoadedPast>(64);
+const cache = new TtlCache<LoadedPast>(64, Date.now, 10_000);
 
 /**
  * CloudWatch's datapoints for a settled window no longer change (DynamoDB's arrive a minute or more late, which
@@ -41,7 +43,7 @@ export async function pastSeries(scope: Scope, request: PastRequest, live: Metri
   const keyOf = request.keyOf ?? queryKey;
   const base = { offset, offsetMs, start: past.startMs, end: past.endMs };
   const unavailable = pastWindowProblem(past, nowMs);
-  if (unavailable !== null) return { ...base, series: seriesFromPoints(request.definitions, new Map(), past, keyOf), fetchedAt: nowMs, cache: "hit", unavailable };
+  if (unavailable !== null) return unreadPast(request, live, offset, nowMs, unavailable);
   // The block starts up to a quarter window earlier; should that cross a retention tier, read just the window.
   const block = baselineBlock(past);
   const range = pastWindowProblem(block, nowMs) === null ? block : past;
@@ -52,4 +54,12 @@ export async function pastSeries(scope: Scope, request: PastRequest, live: Metri
     return { points, fetchedAt: Date.now() };
   });
   return { ...base, series: seriesFromPoints(request.definitions, value.points, past, keyOf), fetchedAt: value.fetchedAt, cache: outcome };
+}
+
+/** The baseline's series without data, and why: nothing could be (or was) read for it. */
+export function unreadPast(request: PastRequest, live: MetricWindow, offset: BaselineOffset, nowMs: number, unavailable: string): MetricsBaseline {
+  const offsetMs = BASELINE_OFFSET_MS[offset];
+  const past = shiftWindow(live, offsetMs);
+  const series = seriesFromPoints(request.definitions, new Map(), past, request.keyOf ?? queryKey);
+  return { offset, offsetMs, start: past.startMs, end: past.endMs, series, fetchedAt: nowMs, cache: "miss", unavailable };
 }

@@ -7,7 +7,7 @@ import { scopeKey, type Scope } from "@/lib/scope/scope";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import { TtlCache } from "@/lib/server/cache/ttl-cache";
 import { describeTable } from "@/lib/server/tables/describe-table";
-import { pastSeries } from "./baseline-metrics";
+import { pastSeries, unreadPast } from "./baseline-metrics";
 import { fetchMetricData } from "./get-metric-data";
 import type { MetricsParams } from "./metrics-params";
 import { seriesFromPoints, seriesInputFor, seriesQueries } from "./series-queries";
@@ -63,9 +63,20 @@ export async function getTableMetrics(scope: Scope, tableName: string, params: M
   };
 }
 
-/** Every series of the table and its GSIs over the window a day or a week earlier, on the live timestamps. */
-function tableBaseline(scope: Scope, table: TableDetail, window: MetricWindow, offset: NonNullable<MetricsParams["compare"]>, nowMs: number): Promise<MetricsBaseline> {
+/**
+ * Every series of the table and its GSIs over the window a day or a week earlier, on the live timestamps. The live
+ * charts do not depend on it: a CloudWatch failure reading the past is said in `unavailable` (degrade, don't die),
+ * while the live window's own failure still fails the response.
+ */
+async function tableBaseline(scope: Scope, table: TableDetail, window: MetricWindow, offset: NonNullable<MetricsParams["compare"]>, nowMs: number): Promise<MetricsBaseline> {
   const input = seriesInputFor(table, window.periodSeconds);
   // What decides which series are asked (GSIs, units, replicas): a table that changes them gets a new entry.
-  return pastSeries(scope, { definitions: tableSeriesDefinitions(input), shape: JSON.stringify(["table", input]) }, window, offset, nowMs);
+  const request = { definitions: tableSeriesDefinitions(input), shape: JSON.stringify(["table", input]) };
+  try {
+    return await pastSeries(scope, request, window, offset, nowMs);
+  } catch (error) {
+    // Only CloudWatch's own failures (AppError UPSTREAM, from get-metric-data.ts); anything else is a bug to surface.
+    if (!(error instanceof AppError)) throw error;
+    return unreadPast(request, window, offset, nowMs, error.message);
+  }
 }
