@@ -138,13 +138,18 @@ export async function publishBaselineWindow(options: { startMs: number; duration
       throttled += refused;
     }
   }
-  // The capacity settings, once a minute, as DynamoDB publishes them.
+  // The capacity settings (provisioned units, on-demand maxima), once a minute, as DynamoDB publishes them.
   for (let minuteMs = options.startMs; minuteMs < options.startMs + options.durationMs; minuteMs += 60_000) {
     for (const model of models.values()) {
-      for (const target of [{ dimensions: { TableName: model.name }, provisioned: model.provisioned }, ...model.gsis.map((gsi) => ({ dimensions: { TableName: model.name, GlobalSecondaryIndexName: gsi.name }, provisioned: gsi.provisioned }))]) {
-        if (!target.provisioned) continue;
-        sums.add("ProvisionedReadCapacityUnits", target.dimensions, target.provisioned.read, 1, minuteMs);
-        sums.add("ProvisionedWriteCapacityUnits", target.dimensions, target.provisioned.write, 1, minuteMs);
+      const targets = [{ dimensions: { TableName: model.name }, target: model }, ...model.gsis.map((gsi) => ({ dimensions: { TableName: model.name, GlobalSecondaryIndexName: gsi.name }, target: gsi }))];
+      for (const { dimensions, target: settings } of targets) {
+        const target = { dimensions, provisioned: settings.provisioned, onDemandMax: settings.onDemandMax };
+        if (target.provisioned) {
+          sums.add("ProvisionedReadCapacityUnits", target.dimensions, target.provisioned.read, 1, minuteMs);
+          sums.add("ProvisionedWriteCapacityUnits", target.dimensions, target.provisioned.write, 1, minuteMs);
+        }
+        if (target.onDemandMax?.read) sums.add("OnDemandMaxReadRequestUnits", target.dimensions, target.onDemandMax.read, 1, minuteMs);
+        if (target.onDemandMax?.write) sums.add("OnDemandMaxWriteRequestUnits", target.dimensions, target.onDemandMax.write, 1, minuteMs);
       }
     }
   }

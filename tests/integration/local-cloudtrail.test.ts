@@ -9,6 +9,7 @@ import { assumedRoleIdentity, iamUserIdentity } from "../../local/aws/cloudtrail
 import { startLocalCloudTrail, type RunningLocalCloudTrail } from "../../local/aws/cloudtrail/start-local-cloudtrail";
 import type { ManagementCall } from "../../local/aws/cloudtrail/trail-event";
 import { startLocalCloudWatch, type RunningLocalCloudWatch } from "../../local/aws/cloudwatch/start-local-cloudwatch";
+import { unsignedAuthorization } from "../../local/aws/shared/sigv4-scope";
 import { ANALYTICS_ACCOUNT, DEMO_ACCOUNT, type FleetAccount } from "../../local/fleet/demo-fleet";
 import { startMeteringProxy, type RunningMeteringProxy } from "../../local/metering/metering-proxy";
 import { httpMetricsSink } from "../../local/metering/metrics-sink";
@@ -206,6 +207,21 @@ describe("LookupEvents", () => {
     expect(await other).toMatchObject({ name: "InvalidNextTokenException" });
     // Insights events: none are ever recorded here.
     expect((await client.send(new LookupEventsCommand({ EventCategory: "insight" }))).Events).toEqual([]);
+  });
+
+  it("also answers the target as the API reference spells it, with the namespace", async () => {
+    const response = await fetch(cloudtrail.endpoint, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-amz-json-1.1",
+        "x-amz-target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents",
+        authorization: unsignedAuthorization("local", REGION, "cloudtrail"),
+      },
+      body: JSON.stringify({ LookupAttributes: [{ AttributeKey: "ResourceName", AttributeValue: "Sessions" }] }),
+    });
+    expect(response.status).toBe(200);
+    const body = z.object({ Events: z.array(z.object({ EventName: z.string(), EventTime: z.number() })) }).parse(await response.json());
+    expect(body.Events.map((event) => event.EventName)).toEqual(["UpdateTable"]);
   });
 
   it("keeps accounts and regions apart", async () => {
