@@ -22,7 +22,7 @@ const schema = z.object({
   start: instant("start"),
   end: instant("end"),
   format: z.enum(REPORT_FORMATS, { error: `format must be one of ${REPORT_FORMATS.join(", ")}.` }).default("html"),
-  range: z.undefined({ error: "A report's window is absolute: give start and end, not range." }),
+  range: z.undefined({ error: "A report's window is absolute: give start and end, not range." }).optional(),
 });
 
 export type ReportParams = {

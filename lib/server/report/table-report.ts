@@ -5,10 +5,10 @@ import type { ReportModel, ReportSection } from "@/lib/report/report-model";
 import type { Scope } from "@/lib/scope/scope";
 import type { TableDetail } from "@/lib/tables/table-detail";
 import { tableAlarms } from "@/lib/server/alarms/table-alarms";
+import { tableChanges } from "@/lib/server/changes/table-changes";
 import type { Access } from "@/lib/server/auth/access";
 import { presentInsights } from "@/lib/server/auth/present-keys";
 import { settle } from "@/lib/server/diagnosis/alarms-source";
-import { sourceFailure } from "@/lib/server/diagnosis/diagnosis-sources";
 import { tableDiagnosis } from "@/lib/server/diagnosis/table-diagnosis";
 import { toAppError } from "@/lib/server/http/error-response";
 import { tableInsights } from "@/lib/server/insights/table-insights";
@@ -24,18 +24,26 @@ export type ReportOptions = {
   /** The dashboard's origin, for links that still open from a saved file; null writes them relative. */
   origin: string | null;
   nowMs?: number;
-  /** The change history; without one the report says it is not available. */
+  /** The change history (default: the changes API's tableChanges); null leaves it out and the report says so. */
   changes?: ChangesReader | null;
 };
 
-const NO_CHANGES = "the change history (CloudTrail) is not read by this version of the dashboard.";
+const NO_CHANGES = "the change history (CloudTrail) was not read for this report.";
+
+/** A failed source in words for the report: AWS's mapped reason, or, for anything unexpected, no internal detail. */
+function failure(error: unknown, source: string): string {
+  const known = toAppError(error);
+  if (known) return known.message;
+  console.error(`[dynamo-lens] report: ${source} failed`, error);
+  return "an unexpected error (the server's log has the details)";
+}
 
 async function section<T>(pending: Promise<T>, source: string): Promise<ReportSection<T>> {
   try {
     return { ok: true, value: await pending };
   } catch (error) {
-    // One source failing costs its section, never the report (sourceFailure logs the unexpected ones).
-    return { ok: false, error: sourceFailure(error, source) };
+    // One source failing costs its section, never the report.
+    return { ok: false, error: failure(error, source) };
   }
 }
 
@@ -49,15 +57,16 @@ export async function tableReportModel(scope: Scope, tableName: string, params: 
   const { window } = params;
   const described = await settle(describeTable(scope, tableName));
   if (described.status === "rejected" && toAppError(described.reason)?.code === "NOT_FOUND") throw described.reason;
-  const detail: ReportSection<TableDetail> = described.status === "fulfilled" ? { ok: true, value: described.value } : { ok: false, error: sourceFailure(described.reason, "The table description") };
+  const detail: ReportSection<TableDetail> = described.status === "fulfilled" ? { ok: true, value: described.value } : { ok: false, error: failure(described.reason, "the table description") };
   const metricsParams = { window, index: null, windowGiven: true };
-  const [diagnosis, metrics, alarms, scaling, insights, changes] = await Promise.all([
+  const changes = options.changes === undefined ? tableChanges : options.changes;
+  const [diagnosis, metrics, alarms, scaling, insights, changeHistory] = await Promise.all([
     section(tableDiagnosis(scope, tableName, metricsParams, access, now), "The diagnosis"),
     section(getTableMetrics(scope, tableName, metricsParams, now), "CloudWatch metrics"),
     section(tableAlarms(scope, tableName, window, now), "CloudWatch alarms"),
     section(tableScaling(scope, tableName, window, now), "Application Auto Scaling"),
     section(tableInsights(scope, tableName, window, {}, now).then((response) => presentInsights(response, access)), "Contributor Insights"),
-    options.changes ? section(options.changes(scope, tableName, window, access, now), "The change history") : Promise.resolve<ReportSection<ChangesResponse>>({ ok: false, unavailable: NO_CHANGES }),
+    changes ? section(changes(scope, tableName, window, access, now), "The change history") : Promise.resolve<ReportSection<ChangesResponse>>({ ok: false, unavailable: NO_CHANGES }),
   ]);
   return {
     table: tableName,
@@ -75,6 +84,6 @@ export async function tableReportModel(scope: Scope, tableName: string, params: 
     alarms,
     scaling,
     insights,
-    changes,
+    changes: changeHistory,
   };
 }
