@@ -119,6 +119,9 @@ describe("changed-before", () => {
     expect(causePhrase({ type: "scaling-maximum", index: null, direction: "write", from: 400, to: 100 }, null, "write")).toBe("Auto scaling's maximum for writes was lowered from 400 to 100");
     expect(causePhrase({ type: "scaling-minimum", index: "GSI1", direction: "write", from: 5, to: 1 }, "GSI1", "write")).toBe("Auto scaling's minimum for the index GSI1's writes was lowered from 5 to 1");
     expect(causePhrase({ type: "scaling-maximum", index: null, direction: "write", from: 100, to: 400 }, null, "write")).toBeNull();
+    // A first registration's limits lower nothing by themselves (the demo registers GSI1's target as its history starts).
+    expect(causePhrase({ type: "scaling-minimum", index: "GSI1", direction: "write", from: null, to: 5 }, "GSI1", "write")).toBeNull();
+    expect(causePhrase({ type: "scaling-maximum", index: "GSI1", direction: "write", from: null, to: 10 }, "GSI1", "write")).toBeNull();
     expect(causePhrase({ type: "scaling-policy-removed", index: null, direction: "read", policy: "reads" }, null, "read")).toBe("The auto scaling policy reads for the table's reads was deleted");
     expect(causePhrase({ type: "capacity", index: null, direction: "write", from: null, to: 5 }, null, "write")).toBe("Write capacity was set to 5");
     expect(causePhrase({ type: "index-created", index: "ByStatus" }, null, "read")).toBeNull();

@@ -13,7 +13,8 @@
  *   previous peak within 30 minutes);
  * - a GSI created, for writes: its backfill and every later write need the new index's capacity, and an index short of
  *   it throttles the table's writes (GSI back-pressure);
- * - auto scaling's minimum or maximum lowered, a scaling policy deleted or the target deregistered, on that resource and direction.
+ * - auto scaling's minimum or maximum lowered from a value it had (not a first registration's limits), a scaling
+ *   policy deleted or the target deregistered, on that resource and direction.
  * Severity follows the problem: critical when capacity (not one hot key) was short, as under-provisioned-* says; else a warning.
  */
 import type { ChangeDirection, ChangeEffect, TableChange } from "@/lib/changes/change-types";
@@ -62,7 +63,9 @@ export function causePhrase(effect: ChangeEffect, index: string | null, directio
       return direction === "write" && (index === null || index === effect.index) ? `The index ${effect.index} was created` : null;
     case "scaling-minimum":
     case "scaling-maximum": {
-      if (effect.index !== index || effect.direction !== direction || (effect.from !== null && effect.to >= effect.from)) return null;
+      // Only a known decrease: a first registration's limits lower nothing by themselves (auto scaling's own moves
+      // into them are automatic changes, the scaling verdicts' matter).
+      if (effect.index !== index || effect.direction !== direction || effect.from === null || effect.to >= effect.from) return null;
       const which = effect.type === "scaling-minimum" ? "minimum" : "maximum";
       return `Auto scaling's ${which} for ${whose(index)}${NOUN[direction]} was ${lowered(effect.from, effect.to)}`;
     }
