@@ -34,6 +34,8 @@ test.describe("alarms and auto scaling", () => {
     await expect(page.getByTestId("chart-reads").locator('[data-overlay="threshold"][data-state="OK"]')).toContainText("(> 80)");
     // Auto scaling's own alarms are listed apart and never counted as firing.
     await expect(page.getByTestId("autoscaling-alarms")).toContainText("Auto scaling's own alarms");
+    // Their long names and reasons wrap: the cards never push the page sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 
     const target = page.locator(`[data-testid="scaling-target"][data-resource="${DEMO_SCALING.resourceId}"][data-kind="write"]`);
     await expect(target).toContainText(`${DEMO_SCALING.min}–${DEMO_SCALING.max} WCU`);

@@ -40,7 +40,7 @@ export function AlarmsCard({ data, error, timeZone }: { data: AlarmsResponse | u
   const paging = data?.alarms.filter((alarm) => !alarm.managedByAutoScaling) ?? [];
   const managed = data?.alarms.filter((alarm) => alarm.managedByAutoScaling) ?? [];
   return (
-    <section aria-labelledby="alarms-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="alarms-card">
+    <section aria-labelledby="alarms-heading" className="min-w-0 wrap-anywhere rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="alarms-card">
       <h2 id="alarms-heading" className="mb-2 flex items-center gap-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
         Alarms
         <TermHint term="alarm" label="About alarms" />

@@ -29,7 +29,7 @@ function ChangeRow({ change, timeZone }: { change: TableChange; timeZone: "UTC" 
 export function ChangesCard({ data, error, timeZone }: { data: ChangesResponse | undefined; error: string | null; timeZone: "UTC" | "local" }) {
   const newestFirst = data ? [...data.changes].reverse() : [];
   return (
-    <section aria-labelledby="changes-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="changes-card">
+    <section aria-labelledby="changes-heading" className="min-w-0 wrap-anywhere rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="changes-card">
       <h2 id="changes-heading" className="mb-2 flex items-center gap-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
         What changed
         {data ? <span className="font-normal normal-case">({data.changes.length} in this window, from CloudTrail)</span> : null}

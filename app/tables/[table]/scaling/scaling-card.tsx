@@ -101,7 +101,7 @@ function TargetBlock({ target, timeZone }: { target: ScalingTarget; timeZone: "U
 /** How the table's capacity is scaled, and what scaling did in the window. */
 export function ScalingCard({ data, error, timeZone }: { data: ScalingResponse | undefined; error: string | null; timeZone: "UTC" | "local" }) {
   return (
-    <section aria-labelledby="scaling-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="scaling-card">
+    <section aria-labelledby="scaling-heading" className="min-w-0 wrap-anywhere rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="scaling-card">
       <h2 id="scaling-heading" className="mb-2 flex items-center gap-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
         Auto scaling
         <TermHint term="auto-scaling" label="About auto scaling" />
