@@ -114,10 +114,12 @@ describe("changeMarkers", () => {
       { ...base, id: "1", at: T0, eventName: "UpdateTable", who: "arn:aws:sts::111111111111:assumed-role/deploy/ci-1", summary: ["write capacity 20 → 5"] },
       { ...base, id: "2", at: T0 + MINUTE, eventName: "UpdateTable", who: "#digest", whoDigested: true, automatic: true, summary: ["write capacity 5 → 8"] },
       { ...base, id: "3", at: T0 + 2 * MINUTE, eventName: "TagResource", who: "arn:aws:iam::111111111111:user/alice", summary: [], error: "AccessDeniedException" },
+      { ...base, id: "4", at: T0 + 3 * MINUTE, eventName: "RegisterScalableTarget", who: "arn:aws:iam::111111111111:user/alice", index: "GSI1", summary: ["maximum set to 10"] },
     ]);
     expect(markers).toEqual([
       { at: T0 / 1000, label: "write capacity 20 → 5", failed: false },
       { at: (T0 + 2 * MINUTE) / 1000, label: "TagResource (failed: AccessDeniedException)", failed: true },
+      { at: (T0 + 3 * MINUTE) / 1000, label: "GSI1: maximum set to 10", failed: false },
     ]);
   });
 });

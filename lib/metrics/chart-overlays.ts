@@ -127,7 +127,11 @@ export function provisionedWithActivities(x: readonly number[], periodSeconds: n
 export function changeMarkers(changes: readonly TableChange[]): ChangeMarker[] {
   return changes
     .filter((change) => !change.automatic)
-    .map((change) => ({ at: change.at / 1000, label: `${change.summary.join("; ") || change.eventName}${change.error ? ` (failed: ${change.error})` : ""}`, failed: change.error !== null }));
+    .map((change) => ({
+      at: change.at / 1000,
+      label: `${change.index ? `${change.index}: ` : ""}${change.summary.join("; ") || change.eventName}${change.error ? ` (failed: ${change.error})` : ""}`,
+      failed: change.error !== null,
+    }));
 }
 
 export function mergeOverlays(...parts: Array<Partial<ChartOverlays>>): ChartOverlays {
