@@ -56,6 +56,20 @@ test.describe("alarms and auto scaling", () => {
     await page.getByTestId("alarms-card").screenshot({ path: testInfo.outputPath(`shop-alarms-${device}.png`) });
   });
 
+  test("zoomed to when GSI1's throttling began, the verdict says how late auto scaling reacted", async ({ page, isMobile }) => {
+    test.skip(isMobile, "one browser is enough for a zoomed window");
+    // The history starts GSI1 at its minimum, so it throttles at once and scales out minutes later (then sits at its
+    // maximum, which is what the default window says): the minutes before the first scale-out show the slow reaction.
+    const scaling = (await (await page.request.get("/api/tables/Shop/scaling?range=1h")).json()) as { targets: Array<{ resourceId: string; kind: string; activities: Array<{ start: number; direction: string | null; notScaledReasons: string[] }> }> };
+    const target = scaling.targets.find((entry) => entry.resourceId === DEMO_SCALING.resourceId && entry.kind === "write");
+    const firstOut = target?.activities.find((activity) => activity.direction === "out" && activity.notScaledReasons.length === 0);
+    expect(firstOut).toBeDefined();
+    const start = Math.floor(((firstOut?.start ?? 0) - 10 * 60_000) / 60_000) * 60_000;
+    const end = Math.ceil(((firstOut?.start ?? 0) + 60_000) / 60_000) * 60_000;
+    await page.goto(`/tables/Shop?gsi=${DEMO_SCALING.index}&start=${start}&end=${end}`);
+    await expect(page.getByTestId("verdicts").locator('[data-kind="scaling-slow"]')).toContainText(/reacted \d+ minutes? after they began to be turned away/);
+  });
+
   test("the overview puts the table with an alarm in ALARM first, with its count", async ({ page, isMobile }) => {
     await page.goto("/");
     const list = page.getByTestId(isMobile ? "tables-cards" : "tables-grid");
