@@ -21,6 +21,11 @@ function recordingHandler(sent: SentRequest[]) {
   };
 }
 
+/** Every client under test sends to a dead local port through the recording handler, once. */
+function recordingConfig(sent: SentRequest[]) {
+  return { region: "us-east-1", endpoint: "http://127.0.0.1:9", credentials: { accessKeyId: "test", secretAccessKey: "test" }, requestHandler: recordingHandler(sent), maxAttempts: 1 };
+}
+
 function commandsOf(sdk: Record<string, unknown>): Array<[string, CommandClass]> {
   return Object.entries(sdk)
     .filter(([name, value]) => name.endsWith("Command") && name !== "$Command" && typeof value === "function")
@@ -33,52 +38,28 @@ const services = [
     sdk: dynamodbSdk as Record<string, unknown>,
     allowlist: DYNAMODB_READ_OPERATIONS,
     create: (sent: SentRequest[]) =>
-      createDynamoDbClient({
-        region: "us-east-1",
-        endpoint: "http://127.0.0.1:9",
-        credentials: { accessKeyId: "test", secretAccessKey: "test" },
-        requestHandler: recordingHandler(sent),
-        maxAttempts: 1,
-      }),
+      createDynamoDbClient(recordingConfig(sent)),
   },
   {
     service: "CloudWatch",
     sdk: cloudwatchSdk as Record<string, unknown>,
     allowlist: CLOUDWATCH_READ_OPERATIONS,
     create: (sent: SentRequest[]) =>
-      createCloudWatchClient({
-        region: "us-east-1",
-        endpoint: "http://127.0.0.1:9",
-        credentials: { accessKeyId: "test", secretAccessKey: "test" },
-        requestHandler: recordingHandler(sent),
-        maxAttempts: 1,
-      }),
+      createCloudWatchClient(recordingConfig(sent)),
   },
   {
     service: "Application Auto Scaling",
     sdk: autoscalingSdk as Record<string, unknown>,
     allowlist: AUTOSCALING_READ_OPERATIONS,
     create: (sent: SentRequest[]) =>
-      createAutoScalingClient({
-        region: "us-east-1",
-        endpoint: "http://127.0.0.1:9",
-        credentials: { accessKeyId: "test", secretAccessKey: "test" },
-        requestHandler: recordingHandler(sent),
-        maxAttempts: 1,
-      }),
+      createAutoScalingClient(recordingConfig(sent)),
   },
   {
     service: "CloudTrail",
     sdk: cloudtrailSdk as Record<string, unknown>,
     allowlist: CLOUDTRAIL_READ_OPERATIONS,
     create: (sent: SentRequest[]) =>
-      createCloudTrailClient({
-        region: "us-east-1",
-        endpoint: "http://127.0.0.1:9",
-        credentials: { accessKeyId: "test", secretAccessKey: "test" },
-        requestHandler: recordingHandler(sent),
-        maxAttempts: 1,
-      }),
+      createCloudTrailClient(recordingConfig(sent)),
   },
 ] as const;
 

@@ -72,4 +72,18 @@ describe("TtlCache", () => {
     await expect(cache.get("k", 100, async () => "ok")).resolves.toBe("ok");
     await expect(cache.get("k", 100, failing)).resolves.toBe("ok");
   });
+
+  it("keeps each value for the time its own TTL function gives it (a partial answer for less)", async () => {
+    let now = 0;
+    const cache = new TtlCache<{ partial: boolean; n: number }>(10, () => now);
+    let loads = 0;
+    const ttl = (value: { partial: boolean }) => (value.partial ? 1_000 : 60_000);
+    expect(await cache.get("k", ttl, async () => ({ partial: true, n: ++loads }))).toEqual({ partial: true, n: 1 });
+    now = 999;
+    expect((await cache.get("k", ttl, async () => ({ partial: false, n: ++loads }))).n).toBe(1);
+    now = 1_000;
+    expect(await cache.get("k", ttl, async () => ({ partial: false, n: ++loads }))).toEqual({ partial: false, n: 2 });
+    now = 60_999;
+    expect((await cache.get("k", ttl, async () => ({ partial: false, n: ++loads }))).n).toBe(2);
+  });
 });

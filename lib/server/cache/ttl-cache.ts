@@ -22,12 +22,13 @@ export class TtlCache<V> {
     private readonly failureTtlMs = 0,
   ) {}
 
-  async get(key: string, ttlMs: number, load: () => Promise<V>): Promise<V> {
+  /** `ttlMs` may depend on the value loaded: a partial answer (read under throttling, say) can be kept for less. */
+  async get(key: string, ttlMs: number | ((value: V) => number), load: () => Promise<V>): Promise<V> {
     return (await this.lookup(key, ttlMs, load)).value;
   }
 
   /** Like get, and also says how it was answered, for callers that report their cache behaviour. */
-  async lookup(key: string, ttlMs: number, load: () => Promise<V>): Promise<{ value: V; outcome: CacheOutcome }> {
+  async lookup(key: string, ttlMs: number | ((value: V) => number), load: () => Promise<V>): Promise<{ value: V; outcome: CacheOutcome }> {
     const hit = this.values.get(key);
     if (hit && hit.expiresAt > this.now()) return { value: hit.value, outcome: "hit" };
     const failed = this.failures.get(key);
@@ -38,7 +39,7 @@ export class TtlCache<V> {
       .then(
         (value) => {
           this.failures.delete(key);
-          this.set(key, value, ttlMs);
+          this.set(key, value, typeof ttlMs === "function" ? ttlMs(value) : ttlMs);
           return value;
         },
         (error: unknown) => {

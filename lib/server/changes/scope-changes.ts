@@ -6,7 +6,7 @@ import { scopeKey, type Scope } from "@/lib/scope/scope";
 import { cloudtrail } from "@/lib/server/aws/clients";
 import { changesFailure, isLookupThrottled } from "./changes-failure";
 import { LookupPacer } from "./lookup-pacer";
-import { ValueTtlCache } from "./value-ttl-cache";
+import { TtlCache } from "@/lib/server/cache/ttl-cache";
 
 /*
  * The change history of an account and region, read once per window whoever asks: LookupEvents has no per-table
@@ -41,7 +41,7 @@ type SourceRead = { events: TrailEvent[]; complete: boolean; reason: string | nu
 
 const pacer = new LookupPacer();
 // Keyed per account, region and read window: a few windows per scope at once (page, overview, incident window).
-const cache = new ValueTtlCache<ScopeChanges>(500);
+const cache = new TtlCache<ScopeChanges & { throttled: boolean }>(500);
 
 function trailEvent(event: CloudTrailEvent): TrailEvent | null {
   if (!event.EventId || !event.EventName || !event.EventSource || !event.EventTime || !event.CloudTrailEvent) return null;
@@ -115,13 +115,12 @@ async function readScope(scope: Scope, window: ReadWindow, nowMs: number): Promi
  * partial read for 10 s only) and coalesced while in flight.
  */
 export async function scopeChanges(scope: Scope, window: ReadWindow, ttlMs: number, nowMs: number = Date.now()): Promise<ScopeChanges> {
-  return cache.get(
+  const loaded = await cache.get(
     JSON.stringify([scopeKey(scope), window.startMs, window.endMs]),
-    async () => {
-      const { throttled, ...read } = await readScope(scope, window, nowMs);
-      return { value: read, ttlMs: throttled ? Math.min(ttlMs, THROTTLED_TTL_MS) : ttlMs };
-    },
+    (read) => (read.throttled ? Math.min(ttlMs, THROTTLED_TTL_MS) : ttlMs),
+    () => readScope(scope, window, nowMs),
   );
+  return { changes: loaded.changes, complete: loaded.complete, incompleteReason: loaded.incompleteReason, unreadable: loaded.unreadable };
 }
 
 /** Tests only: forget every cached read. */
