@@ -48,7 +48,7 @@ export type BaselineComparison = {
   offset: BaselineOffset;
   /** The window's length, which decides "the same hour" or "the same time". */
   windowMs: number;
-  /** Whether the baseline has any datapoint at all (for this table or index). */
+  /** Whether the baseline has at least one datapoint (for this table or index). */
   hasBaselineData: boolean;
   measures: Record<BaselineMeasure, MeasureComparison>;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CAPACITY_STATE, metricsQueryParams, parseCapacityState, writeCapacityState } from "./capacity-view-state";
+import { DEFAULT_CAPACITY_STATE, metricsQueryParams, parseCapacityState, windowQueryParams, writeCapacityState } from "./capacity-view-state";
 
 describe("capacity view state", () => {
   it("round-trips through the URL without disturbing other keys", () => {
@@ -30,5 +30,11 @@ describe("capacity view state", () => {
     expect(writeCapacityState(new URLSearchParams("compare=1w"), DEFAULT_CAPACITY_STATE).has("compare")).toBe(false);
     expect(metricsQueryParams({ ...day, range: "3h" }).toString()).toBe("range=3h&compare=1d");
     expect(metricsQueryParams(DEFAULT_CAPACITY_STATE).has("compare")).toBe(false);
+  });
+
+  it("gives the panels beside the charts the window without Compare, so toggling it refetches only the metrics", () => {
+    const compared = { ...DEFAULT_CAPACITY_STATE, range: "3h" as const, compare: "1w" as const };
+    expect(windowQueryParams(compared).toString()).toBe("range=3h");
+    expect(windowQueryParams({ ...compared, start: 1, end: 2 }).toString()).toBe("start=1&end=2");
   });
 });

@@ -56,8 +56,11 @@ export function writeCapacityState(params: URLSearchParams, state: CapacityViewS
   return next;
 }
 
-/** The metrics API query for the current view. */
-export function metricsQueryParams(state: CapacityViewState): URLSearchParams {
+/**
+ * The window alone (range, or a zoomed start and end): what the panels beside the charts ask for (diagnosis, alarms,
+ * auto scaling, changes, hot keys). Toggling Compare then refetches only the metrics, which draw the baseline.
+ */
+export function windowQueryParams(state: CapacityViewState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.start !== null && state.end !== null) {
     params.set("start", String(state.start));
@@ -65,7 +68,12 @@ export function metricsQueryParams(state: CapacityViewState): URLSearchParams {
   } else {
     params.set("range", state.range);
   }
-  // The metrics API answers `compare` with a `baseline`; the other panels' routes accept it and ignore it.
+  return params;
+}
+
+/** The metrics API query for the current view: the window, and the baseline to draw with it. */
+export function metricsQueryParams(state: CapacityViewState): URLSearchParams {
+  const params = windowQueryParams(state);
   if (state.compare !== "off") params.set("compare", state.compare);
   return params;
 }

@@ -115,7 +115,7 @@ describe("each comparison operator, threshold 10, 1 out of 1 (every point presen
 });
 
 describe("M out of N", () => {
-  it("2 of 4: any 2 breaching points among the last 4, not necessarily consecutive", () => {
+  it("2 of 4: two breaching points anywhere among the last 4, not necessarily consecutive", () => {
     // range 6: 0 0 | X 0 X 0 -> last 4 real = X 0 X 0: 2 breaching -> ALARM
     expect(decide("0 0 X 0 X 0", { n: 4, m: 2 }).state).toBe("ALARM");
     // 0 0 | 0 0 X 0 -> 1 breaching -> OK

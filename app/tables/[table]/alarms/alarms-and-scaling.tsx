@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useScope } from "@/components/layout/scope-context";
-import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
+import { windowQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
 import { alarmsQueries } from "@/lib/queries/alarms-queries";
 import { changesQueries } from "@/lib/queries/changes-queries";
 import { scalingQueries } from "@/lib/queries/scaling-queries";
@@ -17,7 +17,7 @@ import { ScalingCard } from "../scaling/scaling-card";
  */
 export function useAlarmsAndScaling(table: string, state: CapacityViewState) {
   const scope = useScope();
-  const params = useMemo(() => metricsQueryParams(state), [state]);
+  const params = useMemo(() => windowQueryParams(state), [state]);
   const alarms = useQuery(alarmsQueries.table(scope, table, params, REFRESH_MS[state.refresh]));
   const scaling = useQuery(scalingQueries.table(scope, table, params, REFRESH_MS[state.refresh]));
   const changes = useQuery(changesQueries.table(scope, table, params, REFRESH_MS[state.refresh]));

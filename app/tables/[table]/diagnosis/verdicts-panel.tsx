@@ -13,7 +13,7 @@ import { VERDICT_TERMS } from "@/lib/glossary/verdict-terms";
 import type { Evidence, Verdict } from "@/lib/diagnosis/diagnosis-types";
 import { DEFAULT_VIEW_STATE, viewStateToParams } from "@/lib/items/items-view-state";
 import { itemHref } from "@/lib/items/item-key";
-import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
+import { windowQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
 import { diagnosisQueries } from "@/lib/queries/diagnosis-queries";
 
 const STYLE = {
@@ -108,7 +108,7 @@ export function VerdictsPanel({ table, capacity, update }: { table: string; capa
   const scope = useScope();
   const search = useSearchParams();
   const windowNamed = search.has("range") || search.has("start") || search.has("end");
-  const params = useMemo(() => (windowNamed ? metricsQueryParams(capacity) : new URLSearchParams()), [capacity, windowNamed]);
+  const params = useMemo(() => (windowNamed ? windowQueryParams(capacity) : new URLSearchParams()), [capacity, windowNamed]);
   const query = useQuery(diagnosisQueries.table(scope, table, params, REFRESH_MS[capacity.refresh]));
   if (query.isPending) return <div aria-busy="true" className="h-14 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />;
   if (query.isError) return <ErrorPanel title="Could not diagnose this table" message={query.error.message} onRetry={() => void query.refetch()} />;

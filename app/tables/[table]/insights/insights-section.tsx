@@ -11,7 +11,7 @@ import { TermHint } from "@/components/glossary/term-hint";
 import { formatCount } from "@/lib/format/format-count";
 import type { InsightsResourceReport, InsightsResourceStatus } from "@/lib/insights/insights-types";
 import { DEFAULT_VIEW_STATE, viewStateToParams } from "@/lib/items/items-view-state";
-import { metricsQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
+import { windowQueryParams, REFRESH_MS, type CapacityViewState } from "@/lib/metrics/capacity-view-state";
 import { diagnosisQueries } from "@/lib/queries/diagnosis-queries";
 
 function partitionHref(table: string, index: string | null) {
@@ -123,7 +123,7 @@ function Report({ table, report, capacity, window, keysDigested }: { table: stri
 /** Which partition keys get the traffic (Contributor Insights), over the capacity section's time range. */
 export function InsightsSection({ table, capacity }: { table: string; capacity: CapacityViewState }) {
   const scope = useScope();
-  const params = useMemo(() => metricsQueryParams(capacity), [capacity]);
+  const params = useMemo(() => windowQueryParams(capacity), [capacity]);
   const query = useQuery(diagnosisQueries.insights(scope, table, params, REFRESH_MS[capacity.refresh]));
   const [selected, setSelected] = useState<string | null>(null);
   return (
