@@ -53,7 +53,7 @@ export const keySampleRequestSchema: z.ZodType<KeySampleRequest, unknown> = z
     }
   });
 
-export const JOB_KINDS = ["size-audit", "key-sample"] as const;
+export const JOB_KINDS = ["size-audit", "key-sample", "stream-sample"] as const;
 export const jobKindSchema = z.enum(JOB_KINDS, `must be one of ${JOB_KINDS.join(", ")}`);
 
 /** Job ids are crypto.randomUUID() values. */
