@@ -63,6 +63,7 @@ const envSchema = z.object({
   STS_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   AUTOSCALING_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   CLOUDTRAIL_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
+  DYNAMODB_STREAMS_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   CURSOR_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   EXPORT_MAX_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000_000).default(100_000)),
@@ -72,6 +73,10 @@ const envSchema = z.object({
   MAX_CONCURRENT_JOBS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
   PARTITION_CAP_SCALE: z.preprocess(emptyAsUndefined, z.coerce.number().gt(0).max(1).default(1)),
   CHANGE_LEAD_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_440).default(30)),
+  // AWS allows about 5 GetRecords a second per shard for all readers together; 250 ms would take all of them.
+  STREAM_POLL_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(250).max(60_000).default(1_000)),
+  STREAM_TAIL_MAX_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).max(86_400).default(900)),
+  STREAM_SAMPLE_MAX_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).max(3_600).default(600)),
   AUTH_MODE: z.preprocess(emptyAsUndefined, z.enum(["none", "proxy"], "must be none or proxy").default("none")),
   AUTH_USER_HEADER: z.preprocess(emptyAsUndefined, headerName.default("x-forwarded-email")),
   AUTH_GROUPS_HEADER: z.preprocess(emptyAsUndefined, headerName.default("x-forwarded-groups")),
@@ -116,6 +121,8 @@ export type Env = {
   autoscalingEndpoint: string | undefined;
   /** CloudTrail (change history); the SDK's regional endpoint when unset. */
   cloudtrailEndpoint: string | undefined;
+  /** DynamoDB Streams (live tail, stream samples); the SDK's regional endpoint when unset. */
+  dynamodbStreamsEndpoint: string | undefined;
   port: number;
   tablePatterns: string[];
   /** Signs pagination cursors; a random per-process key when unset (cursors then die with the process). */
@@ -136,6 +143,12 @@ export type Env = {
   partitionCapScale: number;
   /** How long before a problem's onset a change still counts as its likely cause (the "changed-before" verdict). */
   changeLeadMinutes: number;
+  /** The least time between two GetRecords calls on one shard, per reader (the tail, a stream sample), before back-off. */
+  streamPollIntervalMs: number;
+  /** A live tail stops reading after this long; resuming starts a new one. */
+  streamTailMaxSeconds: number;
+  /** The longest stream sample one may ask for. */
+  streamSampleMaxSeconds: number;
   /** none: everyone is an engineer (local use). proxy: identity comes from an authenticating reverse proxy's headers. */
   authMode: "none" | "proxy";
   /** Lower-case header names the proxy sets: the user (required in proxy mode) and their comma-separated groups. */
@@ -204,6 +217,7 @@ export function parseEnv(source: Record<string, string | undefined>, readText: R
     stsEndpoint: raw.STS_ENDPOINT,
     autoscalingEndpoint: raw.AUTOSCALING_ENDPOINT,
     cloudtrailEndpoint: raw.CLOUDTRAIL_ENDPOINT,
+    dynamodbStreamsEndpoint: raw.DYNAMODB_STREAMS_ENDPOINT,
     port: raw.PORT,
     tablePatterns,
     cursorSecret: raw.CURSOR_SECRET,
@@ -213,6 +227,9 @@ export function parseEnv(source: Record<string, string | undefined>, readText: R
     countMaxRcu: raw.COUNT_MAX_RCU,
     partitionCapScale: raw.PARTITION_CAP_SCALE,
     changeLeadMinutes: raw.CHANGE_LEAD_MINUTES,
+    streamPollIntervalMs: raw.STREAM_POLL_INTERVAL_MS,
+    streamTailMaxSeconds: raw.STREAM_TAIL_MAX_SECONDS,
+    streamSampleMaxSeconds: raw.STREAM_SAMPLE_MAX_SECONDS,
     maxConcurrentJobs: raw.MAX_CONCURRENT_JOBS,
     authMode: raw.AUTH_MODE,
     authUserHeader: raw.AUTH_USER_HEADER,
