@@ -3,13 +3,14 @@ import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynam
 import { CloudWatchClient, type CloudWatchClientConfig } from "@aws-sdk/client-cloudwatch";
 import { ApplicationAutoScalingClient, type ApplicationAutoScalingClientConfig } from "@aws-sdk/client-application-auto-scaling";
 import { CloudTrailClient, type CloudTrailClientConfig } from "@aws-sdk/client-cloudtrail";
+import { DynamoDBStreamsClient, type DynamoDBStreamsClientConfig } from "@aws-sdk/client-dynamodb-streams";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { env } from "@/lib/env";
 import { scopeKey, type Scope } from "@/lib/scope/scope";
 import { accountConfig } from "@/lib/server/scope/resolve-scope";
 import { accountCredentials } from "./account-credentials";
 import { installReadOnlyGuard } from "./read-only-guard";
-import { AUTOSCALING_READ_OPERATIONS, CLOUDTRAIL_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS } from "./read-only-allowlist";
+import { AUTOSCALING_READ_OPERATIONS, CLOUDTRAIL_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, DYNAMODB_STREAMS_READ_OPERATIONS } from "./read-only-allowlist";
 
 type SharedConfig = Pick<DynamoDBClientConfig, "region" | "endpoint" | "profile" | "requestHandler" | "maxAttempts" | "credentials">;
 
@@ -38,7 +39,13 @@ export function createCloudTrailClient(config: Pick<CloudTrailClientConfig, keyo
   return client;
 }
 
-type AnyClient = DynamoDBClient | CloudWatchClient | ApplicationAutoScalingClient | CloudTrailClient;
+export function createDynamoDbStreamsClient(config: Pick<DynamoDBStreamsClientConfig, keyof SharedConfig>): DynamoDBStreamsClient {
+  const client = new DynamoDBStreamsClient(config);
+  installReadOnlyGuard(client, "DynamoDB Streams", DYNAMODB_STREAMS_READ_OPERATIONS);
+  return client;
+}
+
+type AnyClient = DynamoDBClient | CloudWatchClient | ApplicationAutoScalingClient | CloudTrailClient | DynamoDBStreamsClient;
 
 type ClientCache = {
   clients: Map<string, AnyClient>;
@@ -84,6 +91,7 @@ const isDynamoDb = (client: unknown): client is DynamoDBClient => client instanc
 const isCloudWatch = (client: unknown): client is CloudWatchClient => client instanceof CloudWatchClient;
 const isAutoScaling = (client: unknown): client is ApplicationAutoScalingClient => client instanceof ApplicationAutoScalingClient;
 const isCloudTrail = (client: unknown): client is CloudTrailClient => client instanceof CloudTrailClient;
+const isDynamoDbStreams = (client: unknown): client is DynamoDBStreamsClient => client instanceof DynamoDBStreamsClient;
 
 /** The scope's guarded DynamoDB client, built on first use and reused. */
 export function dynamodb(scope: Scope): DynamoDBClient {
@@ -110,4 +118,18 @@ export function autoscaling(scope: Scope): ApplicationAutoScalingClient {
 
 export function cloudtrail(scope: Scope): CloudTrailClient {
   return cached("cloudtrail", scope, () => createCloudTrailClient(configFor(scope, env().cloudtrailEndpoint)), isCloudTrail);
+}
+
+/** The scope's guarded DynamoDB Streams client (DescribeStream for a table's stream info), with the SDK's retries. */
+export function dynamodbStreams(scope: Scope): DynamoDBStreamsClient {
+  return cached("dynamodb-streams", scope, () => createDynamoDbStreamsClient(configFor(scope, env().dynamodbStreamsEndpoint)), isDynamoDbStreams);
+}
+
+/**
+ * The client stream readers (the live tail, stream samples) poll shards with: one attempt per request. Every reader of
+ * a shard shares about 5 GetRecords calls a second with the table's own consumers; the SDK's retries would resend a
+ * LimitExceededException at once and uncounted, so the poller backs off itself and counts each throttled call.
+ */
+export function dynamodbStreamsForPollers(scope: Scope): DynamoDBStreamsClient {
+  return cached("dynamodb-streams-pollers", scope, () => createDynamoDbStreamsClient({ ...configFor(scope, env().dynamodbStreamsEndpoint), maxAttempts: 1 }), isDynamoDbStreams);
 }

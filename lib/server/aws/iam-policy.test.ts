@@ -3,12 +3,13 @@ import * as autoscalingSdk from "@aws-sdk/client-application-auto-scaling";
 import * as cloudtrailSdk from "@aws-sdk/client-cloudtrail";
 import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
 import * as dynamodbSdk from "@aws-sdk/client-dynamodb";
+import * as dynamodbStreamsSdk from "@aws-sdk/client-dynamodb-streams";
 import * as stsSdk from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
 import { ROLE_SESSION_NAME } from "./account-credentials";
-import { AUTOSCALING_READ_OPERATIONS, CLOUDTRAIL_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation, STS_OPERATIONS } from "./read-only-allowlist";
+import { AUTOSCALING_READ_OPERATIONS, CLOUDTRAIL_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, DYNAMODB_STREAMS_READ_OPERATIONS, isAllowedOperation, STS_OPERATIONS } from "./read-only-allowlist";
 
-type Statement = { Effect: string; Action: string[]; Resource: string };
+type Statement = { Sid?: string; Effect: string; Action: string[]; Resource: string | string[] };
 const policy = JSON.parse(readFileSync(new URL("../../../iam/dynamo-lens-readonly.json", import.meta.url), "utf8")) as {
   Statement: Statement[];
 };
@@ -51,6 +52,16 @@ describe("iam/dynamo-lens-readonly.json", () => {
   it("grants exactly the CloudTrail operations the guard allows", () => {
     const mismatches = operations(cloudtrailSdk).filter((operation) => policyAllows(`cloudtrail:${operation}`) !== isAllowedOperation(CLOUDTRAIL_READ_OPERATIONS, operation));
     expect(mismatches).toEqual([]);
+  });
+
+  it("grants exactly the DynamoDB Streams operations the guard allows, on stream ARNs", () => {
+    // Streams actions share the dynamodb: prefix (DescribeStream and ListStreams are also covered by Describe*/List*).
+    const operations = Object.keys(dynamodbStreamsSdk).filter((name) => name.endsWith("Command") && name !== "$Command").map((name) => name.replace(/Command$/, ""));
+    expect(operations.length).toBe(4);
+    expect(operations.filter((operation) => policyAllows(`dynamodb:${operation}`) !== isAllowedOperation(DYNAMODB_STREAMS_READ_OPERATIONS, operation))).toEqual([]);
+    const streams = policy.Statement.find((statement) => statement.Sid === "DynamoLensReadStreams");
+    expect([...(streams?.Action ?? [])].sort()).toEqual(["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"]);
+    expect([streams?.Resource].flat()).toEqual(["arn:aws:dynamodb:*:*:table/*/stream/*"]);
   });
 
   it("grants no write, delete or update action", () => {

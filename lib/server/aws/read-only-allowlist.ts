@@ -26,6 +26,15 @@ export const CLOUDTRAIL_READ_OPERATIONS = {
   prefixes: [],
 } as const;
 
+/**
+ * DynamoDB Streams: the four reads there are (the live tail and stream samples). Named one by one, not by prefix, so
+ * a future write-like Streams API is refused until someone decides otherwise.
+ */
+export const DYNAMODB_STREAMS_READ_OPERATIONS = {
+  exact: new Set(["DescribeStream", "GetShardIterator", "GetRecords", "ListStreams"]),
+  prefixes: [],
+} as const;
+
 /** STS is used for one thing: assuming an account's role (ACCOUNTS_FILE roleArn). */
 export const STS_OPERATIONS = {
   exact: new Set(["AssumeRole"]),

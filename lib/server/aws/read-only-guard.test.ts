@@ -3,9 +3,10 @@ import * as autoscalingSdk from "@aws-sdk/client-application-auto-scaling";
 import * as cloudtrailSdk from "@aws-sdk/client-cloudtrail";
 import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
 import * as dynamodbSdk from "@aws-sdk/client-dynamodb";
+import * as dynamodbStreamsSdk from "@aws-sdk/client-dynamodb-streams";
 import { describe, expect, it } from "vitest";
-import { createAutoScalingClient, createCloudTrailClient, createCloudWatchClient, createDynamoDbClient } from "./clients";
-import { AUTOSCALING_READ_OPERATIONS, CLOUDTRAIL_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation } from "./read-only-allowlist";
+import { createAutoScalingClient, createCloudTrailClient, createCloudWatchClient, createDynamoDbClient, createDynamoDbStreamsClient } from "./clients";
+import { AUTOSCALING_READ_OPERATIONS, CLOUDTRAIL_READ_OPERATIONS, CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, DYNAMODB_STREAMS_READ_OPERATIONS, isAllowedOperation } from "./read-only-allowlist";
 import { ReadOnlyViolationError } from "./read-only-guard";
 
 type SentRequest = { headers: Record<string, string> };
@@ -61,6 +62,13 @@ const services = [
     create: (sent: SentRequest[]) =>
       createCloudTrailClient(recordingConfig(sent)),
   },
+  {
+    service: "DynamoDB Streams",
+    sdk: dynamodbStreamsSdk as Record<string, unknown>,
+    allowlist: DYNAMODB_STREAMS_READ_OPERATIONS,
+    create: (sent: SentRequest[]) =>
+      createDynamoDbStreamsClient(recordingConfig(sent)),
+  },
 ] as const;
 
 describe.each(services)("$service read-only guard", ({ service, sdk, allowlist, create }) => {
@@ -68,7 +76,8 @@ describe.each(services)("$service read-only guard", ({ service, sdk, allowlist, 
 
   it("sees the SDK's full command list", () => {
     // A sanity floor: if the export shape changed and we found no commands, every case below would pass vacuously.
-    expect(commands.length).toBeGreaterThan(service === "DynamoDB" ? 50 : service === "CloudWatch" ? 30 : 12);
+    // DynamoDB Streams has exactly four commands, all reads.
+    expect(commands.length).toBeGreaterThan(service === "DynamoDB" ? 50 : service === "CloudWatch" ? 30 : service === "DynamoDB Streams" ? 3 : 12);
   });
 
   it.each(commands)("%s is allowed only if the allowlist says so", async (operation, Command) => {
@@ -105,6 +114,22 @@ describe("the wire check", () => {
       { step: "serialize", name: "rewriteTarget", priority: "low" },
     );
     await expect(client.send(new dynamodbSdk.QueryCommand({ TableName: "t" }))).rejects.toBeInstanceOf(ReadOnlyViolationError);
+    expect(sent).toHaveLength(0);
+  });
+
+  it("refuses a Streams request whose X-Amz-Target was rewritten to another operation", async () => {
+    const sent: SentRequest[] = [];
+    const client = createDynamoDbStreamsClient(recordingConfig(sent));
+    // Every Streams command is a read, so the command list alone never exercises a refusal: rewrite one on the wire.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as SentRequest;
+        request.headers["x-amz-target"] = "DynamoDBStreams_20120810.PutRecords";
+        return next(args);
+      },
+      { step: "serialize", name: "rewriteTarget", priority: "low" },
+    );
+    await expect(client.send(new dynamodbStreamsSdk.GetRecordsCommand({ ShardIterator: "x" }))).rejects.toBeInstanceOf(ReadOnlyViolationError);
     expect(sent).toHaveLength(0);
   });
 });

@@ -4,12 +4,13 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
 import * as dynamodbSdk from "@aws-sdk/client-dynamodb";
+import * as dynamodbStreamsSdk from "@aws-sdk/client-dynamodb-streams";
 import type { MiddlewareStack } from "@smithy/types";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { startFakeSts } from "@/tests/support/fake-sts";
 import type { Scope } from "@/lib/scope/scope";
-import { cloudwatch, dynamodb, dynamodbForJobs } from "./clients";
-import { CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, isAllowedOperation, type OperationAllowlist } from "./read-only-allowlist";
+import { cloudwatch, dynamodb, dynamodbForJobs, dynamodbStreams, dynamodbStreamsForPollers } from "./clients";
+import { CLOUDWATCH_READ_OPERATIONS, DYNAMODB_READ_OPERATIONS, DYNAMODB_STREAMS_READ_OPERATIONS, isAllowedOperation, type OperationAllowlist } from "./read-only-allowlist";
 import { ReadOnlyViolationError } from "./read-only-guard";
 
 /**
@@ -39,6 +40,7 @@ vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", join(dir, "credentials"));
 vi.stubEnv("STS_ENDPOINT", sts.endpoint);
 vi.stubEnv("DYNAMODB_ENDPOINT", "http://127.0.0.1:9");
 vi.stubEnv("CLOUDWATCH_ENDPOINT", "http://127.0.0.1:9");
+vi.stubEnv("DYNAMODB_STREAMS_ENDPOINT", "http://127.0.0.1:9");
 
 type Recorded = { operation: string; region: string };
 
@@ -59,17 +61,20 @@ function commandsOf(sdk: Record<string, unknown>): Array<[string, new (input: ob
     .map(([name, value]) => [name.replace(/Command$/, ""), value as new (input: object) => object]);
 }
 
-type ScopedClient = dynamodbSdk.DynamoDBClient | cloudwatchSdk.CloudWatchClient;
+type ScopedClient = dynamodbSdk.DynamoDBClient | cloudwatchSdk.CloudWatchClient | dynamodbStreamsSdk.DynamoDBStreamsClient;
 
-const factories: Array<{ name: string; sdk: Record<string, unknown>; allowlist: OperationAllowlist; client: (scope: Scope) => ScopedClient }> = [
-  { name: "dynamodb", sdk: dynamodbSdk, allowlist: DYNAMODB_READ_OPERATIONS, client: dynamodb },
-  { name: "dynamodbForJobs", sdk: dynamodbSdk, allowlist: DYNAMODB_READ_OPERATIONS, client: dynamodbForJobs },
-  { name: "cloudwatch", sdk: cloudwatchSdk, allowlist: CLOUDWATCH_READ_OPERATIONS, client: cloudwatch },
+const factories: Array<{ name: string; sdk: Record<string, unknown>; allowlist: OperationAllowlist; client: (scope: Scope) => ScopedClient; minCommands: number }> = [
+  { name: "dynamodb", sdk: dynamodbSdk, allowlist: DYNAMODB_READ_OPERATIONS, client: dynamodb, minCommands: 30 },
+  { name: "dynamodbForJobs", sdk: dynamodbSdk, allowlist: DYNAMODB_READ_OPERATIONS, client: dynamodbForJobs, minCommands: 30 },
+  { name: "cloudwatch", sdk: cloudwatchSdk, allowlist: CLOUDWATCH_READ_OPERATIONS, client: cloudwatch, minCommands: 30 },
+  // DynamoDB Streams exports exactly four commands.
+  { name: "dynamodbStreams", sdk: dynamodbStreamsSdk, allowlist: DYNAMODB_STREAMS_READ_OPERATIONS, client: dynamodbStreams, minCommands: 3 },
+  { name: "dynamodbStreamsForPollers", sdk: dynamodbStreamsSdk, allowlist: DYNAMODB_STREAMS_READ_OPERATIONS, client: dynamodbStreamsForPollers, minCommands: 3 },
 ];
 
 const EXPECTED_KEY: Record<string, RegExp> = { prod: /^AKIDPRODREADONLY$/, shared: /^ASIAFAKE\d{4}$/ };
 
-describe.each(factories)("$name(scope) for every configured account and region", ({ sdk, allowlist, client }) => {
+describe.each(factories)("$name(scope) for every configured account and region", ({ sdk, allowlist, client, minCommands }) => {
   it.each(SCOPES)("$account/$region: one client, in its region, that sends only allowed reads", async (scope) => {
     const first = client(scope);
     expect(client({ ...scope })).toBe(first);
@@ -80,7 +85,7 @@ describe.each(factories)("$name(scope) for every configured account and region",
     record(first.middlewareStack as MiddlewareStack<object, object>, sent, scope.region);
     const send = first.send.bind(first) as (command: object) => Promise<unknown>;
     const commands = commandsOf(sdk);
-    expect(commands.length).toBeGreaterThan(30);
+    expect(commands.length).toBeGreaterThan(minCommands);
     for (const [operation, Command] of commands) {
       const before = sent.length;
       const outcome = await send(new Command({})).then(
@@ -103,6 +108,13 @@ describe.each(factories)("$name(scope) for every configured account and region",
   });
 });
 
+describe("dynamodbStreamsForPollers", () => {
+  it("makes one attempt per request, so the poller's own back-off sees and counts every throttled GetRecords", async () => {
+    expect(await dynamodbStreamsForPollers(SCOPES[0] ?? { account: "prod", region: "us-east-1" }).config.maxAttempts()).toBe(1);
+    expect(await dynamodbStreams(SCOPES[0] ?? { account: "prod", region: "us-east-1" }).config.maxAttempts()).toBeGreaterThan(1);
+  });
+});
+
 describe("a scope that is not configured", () => {
   it.each([
     [{ account: "nope", region: "us-east-1" }, /Unknown account "nope"\. Known accounts: prod, shared\./],
@@ -116,7 +128,7 @@ describe("a scope that is not configured", () => {
 describe("the assumed role", () => {
   it("is assumed once for every client of the account, as dynamo-lens with the external id, from the source profile", async () => {
     const scope = { account: "shared", region: "us-west-2" };
-    await Promise.all([dynamodb(scope), dynamodbForJobs(scope), cloudwatch(scope)].map((client) => client.config.credentials()));
+    await Promise.all([dynamodb(scope), dynamodbForJobs(scope), cloudwatch(scope), dynamodbStreams(scope), dynamodbStreamsForPollers(scope)].map((client) => client.config.credentials()));
     const assumed = sts.calls.filter((call) => call.roleArn === "arn:aws:iam::123456789012:role/dynamo-lens");
     expect(assumed).toHaveLength(1);
     expect(assumed[0]).toMatchObject({ action: "AssumeRole", sessionName: "dynamo-lens", externalId: "ext-1", durationSeconds: "3600", signedWithKey: "AKIDHUB", region: "us-west-2" });
