@@ -52,7 +52,7 @@ export function tableDetail(overrides: Partial<TableDetail> = {}): TableDetail {
     gsis: [],
     lsis: [],
     ttl: null,
-    stream: { enabled: false, viewType: null },
+    stream: { enabled: false, viewType: null, arn: null, label: null },
     deletionProtection: false,
     tableClass: "STANDARD",
     replicas: [],

@@ -31,7 +31,7 @@ const table = (overrides: Partial<TableDetail> = {}): TableDetail => ({
   gsis: [gsi("ByTenant", { type: "INCLUDE", nonKeyAttributes: ["total"] }, 30)],
   lsis: [{ ...gsi("ByDate", { type: "ALL", nonKeyAttributes: [] }, null), kind: "LSI" }],
   ttl: null,
-  stream: { enabled: false, viewType: null },
+  stream: { enabled: false, viewType: null, arn: null, label: null },
   deletionProtection: false,
   tableClass: "STANDARD",
   replicas: [],

@@ -44,6 +44,14 @@ const base: TableDescription = {
 };
 
 describe("fromTableDescription", () => {
+  it("carries the latest stream's ARN and label, also once the stream is turned off (it stays readable for 24 hours)", () => {
+    const arn = "arn:aws:dynamodb:us-east-1:123456789012:table/Shop/stream/2025-01-02T03:04:05.678";
+    const on = fromTableDescription({ ...base, StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" }, LatestStreamArn: arn, LatestStreamLabel: "2025-01-02T03:04:05.678" }, null);
+    expect(on.stream).toEqual({ enabled: true, viewType: "NEW_AND_OLD_IMAGES", arn, label: "2025-01-02T03:04:05.678" });
+    const off = fromTableDescription({ ...base, StreamSpecification: { StreamEnabled: false }, LatestStreamArn: arn, LatestStreamLabel: "2025-01-02T03:04:05.678" }, null);
+    expect(off.stream).toEqual({ enabled: false, viewType: null, arn, label: "2025-01-02T03:04:05.678" });
+  });
+
   it("maps a provisioned table with a GSI and an LSI", () => {
     const detail = fromTableDescription(base, { TimeToLiveStatus: "ENABLED", AttributeName: "expiresAt" });
     expect(detail).toMatchObject({
@@ -55,7 +63,7 @@ describe("fromTableDescription", () => {
       keys: { partitionKey: { name: "PK", type: "S" }, sortKey: { name: "SK", type: "S" } },
       ttl: { status: "ENABLED", attribute: "expiresAt" },
       deletionProtection: true,
-      stream: { enabled: false, viewType: null },
+      stream: { enabled: false, viewType: null, arn: null, label: null },
     });
     expect(detail.gsis[0]).toMatchObject({
       name: "GSI1",

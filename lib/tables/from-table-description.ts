@@ -115,6 +115,8 @@ export function fromTableDescription(table: TableDescription, ttl: TimeToLiveDes
     stream: {
       enabled: table.StreamSpecification?.StreamEnabled ?? false,
       viewType: table.StreamSpecification?.StreamEnabled ? (table.StreamSpecification.StreamViewType ?? null) : null,
+      arn: table.LatestStreamArn ?? null,
+      label: table.LatestStreamLabel ?? null,
     },
     deletionProtection: table.DeletionProtectionEnabled ?? false,
     tableClass: table.TableClassSummary?.TableClass ?? "STANDARD",

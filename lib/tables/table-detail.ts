@@ -42,7 +42,11 @@ export type TableDetail = {
   lsis: IndexDetail[];
   /** null when the TTL description could not be read. */
   ttl: { status: string; attribute: string | null } | null;
-  stream: { enabled: boolean; viewType: string | null };
+  /**
+   * arn and label: the table's latest stream (LatestStreamArn, LatestStreamLabel), also after it was turned off: a
+   * disabled stream stays readable for 24 hours. null when the table never had one.
+   */
+  stream: { enabled: boolean; viewType: string | null; arn: string | null; label: string | null };
   deletionProtection: boolean;
   tableClass: string;
   /** The copies in other regions (a global table); empty for a table that lives in one region. */

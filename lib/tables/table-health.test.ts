@@ -30,7 +30,7 @@ const table = (overrides: Partial<TableDetail> = {}): TableDetail => ({
   gsis: [],
   lsis: [],
   ttl: null,
-  stream: { enabled: false, viewType: null },
+  stream: { enabled: false, viewType: null, arn: null, label: null },
   deletionProtection: false,
   tableClass: "STANDARD",
   replicas: [],

@@ -78,7 +78,7 @@ describe("GET /api/tables", () => {
       billingMode: "PAY_PER_REQUEST",
       onDemandMax: { read: 300, write: 100 },
       ttl: { status: "ENABLED", attribute: "expires" },
-      stream: { enabled: true, viewType: "KEYS_ONLY" },
+      stream: { enabled: true, viewType: "KEYS_ONLY", arn: expect.stringMatching(new RegExp(`:table/${LOGS}/stream/`)) as unknown, label: expect.any(String) as unknown },
       deletionProtection: true,
       itemCount: 1,
     });
