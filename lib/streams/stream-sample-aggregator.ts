@@ -1,0 +1,183 @@
+import type { WireValue } from "@/lib/dynamo/wire-value";
+import { DEFAULT_HLL_PRECISION, hash64, HyperLogLog } from "@/lib/jobs/hyperloglog";
+import { keyValueOf } from "@/lib/jobs/partition-key-id";
+import type { KeyValue } from "@/lib/jobs/job-types";
+import type { StreamEventName, StreamHeatSeries, StreamRecordView } from "./stream-types";
+import { DEFAULT_STREAM_EXACT_KEYS, DEFAULT_STREAM_SUMMARY_COUNTERS, StreamKeyTally, type KeyTallyRow } from "./stream-key-tally";
+import { HEAT_KEYS, HeatColumns, heatPeriodSeconds, PerSecondSeries } from "./write-series";
+import { recordWriteUnits, writeUnitMethod, type WriteUnitMethod } from "./write-units";
+
+/**
+ * Write traffic per key from stream records, in bounded memory. Client-safe, pure: the poller that feeds it lives in
+ * lib/server/streams. Feed it each GetRecords batch as it arrives; `summary()` any time.
+ */
+
+export const TOP_STREAM_KEYS = 20;
+
+/** One GetRecords answer, as lib/server/streams/shard-poller.ts hands it over (a structural subset of its ShardBatch). */
+export type WriteBatch = { records: StreamRecordView[]; readAt: number; previousReadAt: number | null };
+
+export type StreamSampleAggregatorOptions = {
+  partitionKey: string;
+  sortKey: string | null;
+  /** When reading began (epoch ms): a shard's first batch holds the writes since then. */
+  startedAt: number;
+  /** The planned duration, which sets the heat map's period (max(1, ceil(duration / 120)) s). */
+  plannedDurationSeconds: number;
+  exactKeyCap?: number;
+  summaryCounters?: number;
+  hllPrecision?: number;
+};
+
+export type KeyWriteRow = Omit<KeyTallyRow, "id"> & { key: KeyValue; sortKey?: KeyValue };
+
+export type StreamWriteSummary = {
+  window: { start: number; end: number };
+  records: number;
+  events: Record<StreamEventName, number>;
+  writeUnits: number;
+  peakWritesPerSecond: number;
+  peakWriteUnitsPerSecond: number;
+  method: WriteUnitMethod;
+  /** Deletes by Time to Live among the REMOVE events (0 write units: TTL deletes are free). */
+  ttlDeletes: number;
+  /** Records without the partition key attribute (not expected; counted, not attributed to a key). */
+  unkeyed: number;
+  topPartitions: KeyWriteRow[];
+  topItems: KeyWriteRow[] | null;
+  distinctPartitions: { value: number; approximate: boolean };
+  counting: { mode: "exact" | "summary"; counters: number };
+  heat: StreamHeatSeries;
+};
+
+/** A key attribute's value as a counting id (type letter, then the value), matching lib/jobs/partition-key-id.ts. */
+export function wireKeyId(value: WireValue | undefined): string | null {
+  if (!value) return null;
+  if ("S" in value) return `S${value.S}`;
+  if ("N" in value) return `N${value.N}`;
+  if ("B" in value) return `B${value.B}`;
+  return null;
+}
+
+/** Partition + sort key ids as one id; JSON so no separator can be confused with a key's own characters. */
+const itemId = (partition: string, sort: string) => JSON.stringify([partition, sort]);
+const itemParts = (id: string): [string, string] => {
+  const parsed: unknown = JSON.parse(id);
+  return Array.isArray(parsed) && typeof parsed[0] === "string" && typeof parsed[1] === "string" ? [parsed[0], parsed[1]] : [id, ""];
+};
+
+type Batch = Map<string, { writes: number; units: number }>;
+const tallyInto = (batch: Batch, id: string, units: number) => {
+  const entry = batch.get(id);
+  if (entry) {
+    entry.writes++;
+    entry.units += units;
+  } else batch.set(id, { writes: 1, units });
+};
+
+export class StreamSampleAggregator {
+  private readonly partitions: StreamKeyTally;
+  private readonly items: StreamKeyTally | null;
+  private readonly distinct: HyperLogLog;
+  private readonly series = new PerSecondSeries();
+  private readonly heat: HeatColumns;
+  private readonly events: Record<StreamEventName, number> = { INSERT: 0, MODIFY: 0, REMOVE: 0 };
+  private records = 0;
+  private units = 0;
+  private sized = 0;
+  private unsized = 0;
+  private ttlDeletes = 0;
+  private unkeyed = 0;
+  private lastReadAt: number | null = null;
+
+  constructor(private readonly options: StreamSampleAggregatorOptions) {
+    const cap = options.exactKeyCap ?? DEFAULT_STREAM_EXACT_KEYS;
+    const counters = options.summaryCounters ?? DEFAULT_STREAM_SUMMARY_COUNTERS;
+    this.partitions = new StreamKeyTally(cap, counters);
+    this.items = options.sortKey === null ? null : new StreamKeyTally(cap, counters);
+    this.distinct = new HyperLogLog(options.hllPrecision ?? DEFAULT_HLL_PRECISION);
+    this.heat = new HeatColumns(options.startedAt, heatPeriodSeconds(options.plannedDurationSeconds));
+  }
+
+  get recordCount(): number {
+    return this.records;
+  }
+
+  /** Keys held in memory: what bounds the aggregator (plus the HyperLogLog's fixed registers and one entry per second). */
+  footprint(): { partitionKeys: number; itemKeys: number; heatKeys: number } {
+    return { partitionKeys: this.partitions.size, itemKeys: this.items?.size ?? 0, heatKeys: this.heat.trackedKeys };
+  }
+
+  add(batch: WriteBatch): void {
+    // A shard's first batch holds what was written since reading began; later ones, since that shard's previous call.
+    const start = Math.min(batch.previousReadAt ?? this.options.startedAt, batch.readAt - 1);
+    const end = batch.readAt;
+    this.lastReadAt = Math.max(this.lastReadAt ?? end, end);
+    if (batch.records.length === 0) return;
+    // Per key: the batch's units over its interval, at least a second (the per-second limit is per second).
+    const seconds = Math.max(1, (end - start) / 1_000);
+    const partitions: Batch = new Map();
+    const items: Batch = new Map();
+    let units = 0;
+    for (const record of batch.records) {
+      this.records++;
+      this.events[record.eventName]++;
+      const cost = recordWriteUnits(record);
+      if (record.ttlDelete) this.ttlDeletes++;
+      else if (cost.sized) this.sized++;
+      else this.unsized++;
+      units += cost.units;
+      const partition = wireKeyId(record.keys[this.options.partitionKey]);
+      if (partition === null) {
+        this.unkeyed++;
+        continue;
+      }
+      tallyInto(partitions, partition, cost.units);
+      const sort = this.options.sortKey === null ? null : wireKeyId(record.keys[this.options.sortKey]);
+      if (sort !== null) tallyInto(items, itemId(partition, sort), cost.units);
+    }
+    this.units += units;
+    this.series.add(start, end, batch.records.length, units);
+    for (const [id, tally] of partitions) {
+      this.partitions.add(id, tally.writes, tally.units, tally.units / seconds);
+      const [high, low] = hash64(id);
+      this.distinct.addHash(high, low);
+      this.heat.add(id, start, end, tally.units);
+    }
+    for (const [id, tally] of items) this.items?.add(id, tally.writes, tally.units, tally.units / seconds);
+    this.heat.prune(this.partitions.writesOf());
+  }
+
+  summary(): StreamWriteSummary {
+    const start = this.options.startedAt;
+    const window = { start, end: Math.max(start, this.lastReadAt ?? start) };
+    const partitionRows = this.partitions.top(TOP_STREAM_KEYS);
+    const exactDistinct = this.partitions.distinct;
+    return {
+      window,
+      records: this.records,
+      events: { ...this.events },
+      writeUnits: this.units,
+      peakWritesPerSecond: this.series.peakWrites,
+      peakWriteUnitsPerSecond: this.series.peakUnits,
+      method: writeUnitMethod(this.sized, this.unsized),
+      ttlDeletes: this.ttlDeletes,
+      unkeyed: this.unkeyed,
+      topPartitions: partitionRows.map(({ id, ...row }) => ({ ...row, key: keyValueOf(id) })),
+      topItems: this.items
+        ? this.items.top(TOP_STREAM_KEYS).map(({ id, ...row }) => {
+            const [partition, sort] = itemParts(id);
+            return { ...row, key: keyValueOf(partition), sortKey: keyValueOf(sort) };
+          })
+        : null,
+      distinctPartitions:
+        exactDistinct === null ? { value: Math.max(Math.round(this.distinct.estimate()), this.partitions.exactKeyCap + 1), approximate: true } : { value: exactDistinct, approximate: false },
+      counting: { mode: this.partitions.mode, counters: this.partitions.mode === "exact" ? this.partitions.size : this.partitions.summaryCounters },
+      heat: this.heat.series(
+        partitionRows.slice(0, HEAT_KEYS).map((row) => ({ id: row.id, total: row.units })),
+        keyValueOf,
+        window,
+      ),
+    };
+  }
+}
