@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jobIdSchema, keySampleRequestSchema, sizeAuditParamsSchema } from "./job-params";
+import { jobIdSchema, keySampleRequestSchema, sizeAuditParamsSchema, streamSampleRequestSchema } from "./job-params";
 
 const valid = { kind: "size-audit", mode: "sample", sampleSize: 1_000, rcuBudget: 500, rcuPerSecond: 50, segments: 4 };
 
@@ -73,5 +73,28 @@ describe("jobIdSchema", () => {
   it("accepts a random UUID and nothing else", () => {
     expect(jobIdSchema.safeParse(crypto.randomUUID()).success).toBe(true);
     for (const bad of ["", "abc", "../etc", `${crypto.randomUUID()}x`]) expect(jobIdSchema.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe("streamSampleRequestSchema", () => {
+  it("accepts a duration, defaulting to LATEST and no record limit", () => {
+    expect(streamSampleRequestSchema.parse({ kind: "stream-sample", durationSeconds: 60 })).toEqual({ kind: "stream-sample", durationSeconds: 60, startingPosition: "LATEST" });
+    const full = { kind: "stream-sample", durationSeconds: 3_600, maxRecords: 10_000_000, startingPosition: "TRIM_HORIZON" };
+    expect(streamSampleRequestSchema.parse(full)).toEqual(full);
+  });
+
+  it.each([
+    [{ durationSeconds: 0 }, "durationSeconds"],
+    [{ durationSeconds: 3_601 }, "durationSeconds"],
+    [{ durationSeconds: 1.5 }, "durationSeconds"],
+    [{ durationSeconds: undefined }, "durationSeconds"],
+    [{ maxRecords: 0 }, "maxRecords"],
+    [{ maxRecords: 10_000_001 }, "maxRecords"],
+    [{ startingPosition: "AT_SEQUENCE_NUMBER" }, "startingPosition"],
+    [{ extra: true }, ""],
+  ])("rejects %j", (change, path) => {
+    const result = streamSampleRequestSchema.safeParse({ kind: "stream-sample", durationSeconds: 60, ...change });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path.join(".")).toBe(path);
   });
 });

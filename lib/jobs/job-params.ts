@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ITEM_SIZE_LIMIT } from "@/lib/dynamo/item-size";
 import { indexNameSchema } from "@/lib/tables/table-name";
+import type { StreamSampleRequest } from "@/lib/streams/stream-types";
 import type { KeySampleRequest, SizeAuditParams } from "./job-types";
 
 /** Validation of a job request body. Client-safe, so a form can check its input with the same rules as the API. */
@@ -52,6 +53,17 @@ export const keySampleRequestSchema: z.ZodType<KeySampleRequest, unknown> = z
       context.addIssue({ code: "custom", path: ["sampleSize"], message: "applies only to sample mode" });
     }
   });
+
+/**
+ * A stream sample request (POST body). durationSeconds is capped here at the schema's widest (an hour); the server caps
+ * it again at STREAM_SAMPLE_MAX_SECONDS (see startStreamSample), which may be lower.
+ */
+export const streamSampleRequestSchema: z.ZodType<StreamSampleRequest, unknown> = z.strictObject({
+  kind: z.literal("stream-sample"),
+  durationSeconds: whole(1, 3_600),
+  maxRecords: whole(1, 10_000_000).optional(),
+  startingPosition: z.enum(["LATEST", "TRIM_HORIZON"], 'must be "LATEST" or "TRIM_HORIZON"').default("LATEST"),
+});
 
 export const JOB_KINDS = ["size-audit", "key-sample", "stream-sample"] as const;
 export const jobKindSchema = z.enum(JOB_KINDS, `must be one of ${JOB_KINDS.join(", ")}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InsightsResponse } from "@/lib/insights/insights-types";
 import type { JobSnapshot, KeySampleResult } from "@/lib/jobs/job-types";
+import type { StreamSampleResult } from "@/lib/streams/stream-types";
 import { accessFor } from "./access";
 import { presentInsights, presentJob } from "./present-keys";
 import { keyDigest } from "./redact-item";
@@ -74,5 +75,25 @@ describe("presentJob", () => {
     const shown = presentJob(job, viewer);
     expect(shown.result?.confirmation?.keys[0]?.key).toEqual({ REDACTED: "S", bytes: 3, digest: keyDigest("bob") });
     expect(JSON.stringify(shown)).not.toContain("bob");
+  });
+
+  it("digests a stream sample's partition keys, item keys and heat rows for viewers", () => {
+    const row = { key: { S: "device-017" }, writes: 5, writeUnits: 5, writesPerSecond: 1, writeUnitsPerSecond: 1, peakWriteUnitsPerSecond: 2, share: 0.5, maxOverestimate: 0, ofPartitionLimit: 0.002 };
+    const result = {
+      topPartitions: [row],
+      topItems: [{ ...row, sortKey: { N: "42" } }],
+      heat: { start: 0, end: 1, periodSeconds: 1, keys: [{ key: { S: "device-017" }, total: 5, datapoints: [] }] },
+    };
+    const job = { kind: "stream-sample", result } as unknown as JobSnapshot<unknown, StreamSampleResult>;
+    const before = JSON.stringify(job);
+    const shown = presentJob(job, viewer);
+    const digest = { REDACTED: "S", bytes: 10, digest: keyDigest("device-017") };
+    expect(shown.result?.topPartitions[0]?.key).toEqual(digest);
+    expect(shown.result?.topItems?.[0]?.sortKey).toMatchObject({ REDACTED: "N", digest: keyDigest("42") });
+    expect(shown.result?.heat.keys[0]?.key).toEqual(digest);
+    expect(shown.keysDigested).toBe(true);
+    expect(JSON.stringify(shown)).not.toContain("device-017");
+    expect(JSON.stringify(job)).toBe(before);
+    expect(presentJob(job, engineer)).toBe(job);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { InsightRuleReport, InsightsResponse } from "@/lib/insights/insights-types";
-import type { AuditedItem, JobSnapshot, KeySampleResult, KeySkewEntry, SizeAuditResult } from "@/lib/jobs/job-types";
+import type { AuditedItem, JobSnapshot, KeySampleResult, KeySkewEntry, KeyValue, SizeAuditResult } from "@/lib/jobs/job-types";
+import type { StreamKeyWrites, StreamSampleResult } from "@/lib/streams/stream-types";
 import type { Access } from "./access";
 import { digestItem, digestValue, keyDigest } from "./redact-item";
 
@@ -61,13 +62,29 @@ export function presentSizeAuditResult(result: SizeAuditResult, access: Access):
   };
 }
 
+const digestKey = (key: KeyValue): KeyValue => digestValue(key);
+const digestWrites = (entry: StreamKeyWrites): StreamKeyWrites => ({ ...entry, key: digestKey(entry.key), ...(entry.sortKey === undefined ? {} : { sortKey: digestKey(entry.sortKey) }) });
+
+/** A stream sample's keys (top partitions, top items, heat rows) as digests for a viewer. */
+export function presentStreamSampleResult(result: StreamSampleResult, access: Access): StreamSampleResult {
+  if (!access.digestsKeys) return result;
+  return {
+    ...result,
+    topPartitions: result.topPartitions.map(digestWrites),
+    topItems: result.topItems ? result.topItems.map(digestWrites) : null,
+    heat: { ...result.heat, keys: result.heat.keys.map((row) => ({ ...row, key: digestKey(row.key) })) },
+  };
+}
+
 /** A job snapshot as this caller may see it: the result's keys digested by job kind. */
 export function presentJob<P, R>(job: JobSnapshot<P, R>, access: Access): JobSnapshot<P, R> {
   if (!access.digestsKeys || job.result === null) return job;
   // The registry stores each kind's own result type under `kind`; the casts restate that pairing.
   const result =
-    job.kind === "key-sample"
-      ? presentKeySampleResult(job.result as KeySampleResult, access)
-      : presentSizeAuditResult(job.result as SizeAuditResult, access);
+    job.kind === "stream-sample"
+      ? presentStreamSampleResult(job.result as StreamSampleResult, access)
+      : job.kind === "key-sample"
+        ? presentKeySampleResult(job.result as KeySampleResult, access)
+        : presentSizeAuditResult(job.result as SizeAuditResult, access);
   return { ...job, keysDigested: true, result: result as R };
 }
