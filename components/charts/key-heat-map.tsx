@@ -18,6 +18,8 @@ type Props = {
   partitionHref: ((key: string) => string) | null;
   /** The capacity charts' sync group: their crosshair shows here as a line, and the hovered minute shows there. */
   syncKey?: string;
+  /** What a cell's value is, when not Contributor Insights' per-minute figures (a stream sample's write units per second). */
+  unit?: string;
 };
 
 const CELL_HEIGHT = 22;
@@ -26,7 +28,7 @@ const CELL_HEIGHT = 22;
  * Key Visualizer style: top keys as rows, time as columns, colour as consumed throughput units (or throttled
  * requests) per minute. Hover shows the exact value and minute; a click on a row opens the partition.
  */
-export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, partitionHref, syncKey }: Props) {
+export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, partitionHref, syncKey, unit: unitLabel }: Props) {
   const map = buildHeatMap(contributors, start, end, period);
   const [hover, setHover] = useState<{ row: number; column: number } | null>(null);
   const [cursorMs, setCursorMs] = useState<number | null>(null);
@@ -37,8 +39,9 @@ export function KeyHeatMap({ contributors, start, end, period, mode, timeZone, p
     if (syncKey) publishCursor(syncKey, columnStart === undefined ? null : columnStart, "heat-map");
   };
   const cursorColumn = cursorMs === null ? null : (cursorMs - start) / (period * 1000);
-  const unit = mode === "accessed" ? "consumed units/min" : "throttled requests/min";
-  const time = (ms: number) => new Date(ms).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: timeZone === "UTC" ? "UTC" : undefined });
+  const unit = unitLabel ?? (mode === "accessed" ? "consumed units/min" : "throttled requests/min");
+  // Columns shorter than a minute (a stream sample's) need the seconds to tell them apart.
+  const time = (ms: number) => new Date(ms).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: period < 60 ? "2-digit" : undefined, timeZone: timeZone === "UTC" ? "UTC" : undefined });
   const hovered = hover ? { row: map.rows[hover.row], column: map.columns[hover.column] } : null;
   if (map.rows.length === 0) return <p className="text-sm text-slate-500">No contributors in this window.</p>;
   return (

@@ -15,13 +15,15 @@ function duration(ms: number): string {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
-type AnyJob = JobSnapshot<{ mode: "sample" | "full" }, unknown>;
+// A stream sample has no mode: it reads a stream, not a sample or all of the table.
+type AnyJob = JobSnapshot<{ mode?: "sample" | "full" }, unknown>;
 
 /**
  * A running job's progress (items, RCU against budget, ETA) with Cancel, unless onCancel is null (viewers); or how the
- * last one ended. Shared by every job kind.
+ * last one ended. Shared by every job kind: one that reads no table (a stream sample spends no RCU) passes its own
+ * `summary` of what it read, and `endedText` for how it ended.
  */
-export function JobProgressView({ job, noun, onCancel, cancelling }: { job: AnyJob; noun: string; onCancel: (() => void) | null; cancelling: boolean }) {
+export function JobProgressView({ job, noun, onCancel, cancelling, summary, endedText }: { job: AnyJob; noun: string; onCancel: (() => void) | null; cancelling: boolean; summary?: string; endedText?: string }) {
   const { progress } = job;
   const running = job.status === "running";
   const percent = progress.fraction === null ? null : Math.round(progress.fraction * 100);
@@ -29,10 +31,10 @@ export function JobProgressView({ job, noun, onCancel, cancelling }: { job: AnyJ
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="job-progress" data-status={job.status}>
       <div className="flex flex-wrap items-center gap-3">
         <span className="font-medium">
-          {running ? `Running the ${noun}…` : `The ${job.params.mode === "full" ? "full" : "sample"} ${noun} ${job.stopReason ? STOP_TEXT[job.stopReason] : job.status}`}
+          {running ? `Running the ${noun}…` : (endedText ?? `The ${job.params.mode === "full" ? "full" : "sample"} ${noun} ${job.stopReason ? STOP_TEXT[job.stopReason] : job.status}`)}
         </span>
         <span className="text-slate-600 tabular-nums dark:text-slate-400">
-          {formatCount(progress.itemsRead)} items · {Math.round(progress.rcuUsed * 10) / 10} of {formatCount(progress.rcuBudget)} RCU · {duration(progress.elapsedMs)}
+          {summary ?? `${formatCount(progress.itemsRead)} items · ${Math.round(progress.rcuUsed * 10) / 10} of ${formatCount(progress.rcuBudget)} RCU`} · {duration(progress.elapsedMs)}
           {running && progress.etaMs !== null ? ` · about ${duration(progress.etaMs)} left` : ""}
         </span>
         {running && onCancel ? (
