@@ -10,6 +10,10 @@ import type { ContributorInsightsConfig } from "./contributor-insights";
 import { DecreaseLimitGuard } from "./decrease-limit-guard";
 import { describeAsGlobalTable, type GlobalTableDefinition } from "./global-tables";
 import { proxyTrail, type ProxyTrailOptions } from "./proxy-trail";
+import { createStreamsEndpoint, type StreamsOptions } from "./stream-endpoint";
+import type { StreamReads } from "./stream-read-limit";
+import type { ShardRoll } from "./stream-shards";
+import { STREAMS_TARGET_PREFIX } from "./stream-upstream";
 import type { ScopedMetricsSink } from "./metrics-sink";
 import { accessKind, describeOperation, tablesNamed } from "./operations";
 import { Replicator } from "./replicator";
@@ -38,6 +42,8 @@ export type MeteringProxyOptions = {
   flushIntervalMs?: number;
   /** Records each management call forwarded (and its failure) in a CloudTrail; none when unset. */
   cloudtrail?: ProxyTrailOptions;
+  /** DynamoDB Streams (`DynamoDBStreams_20120810.*`): the per-shard read limit, shard rolls and iterator expiry (stream-endpoint.ts). */
+  streams?: StreamsOptions;
   now?: () => number;
   log?: (line: string) => void;
 };
@@ -47,10 +53,17 @@ export type RunningMeteringProxy = {
   port: number;
   /** Publishes everything measured so far, for every account and region. */
   flush: () => Promise<void>;
-  /** Requests received per DynamoDB operation since start, for tests and the benchmark. */
+  /** Requests received per DynamoDB operation since start (DynamoDB Streams' as `DynamoDBStreams.<Op>`), for tests and the benchmark. */
   requestCounts: () => Record<string, number>;
   /** Writes to global tables not yet applied in some other region. */
   replicationPending: () => number;
+  /**
+   * Closes the open shard of the table's stream (in the tenant of this access key and region) at the last record written
+   * so far and opens its child, as AWS does every few hours; null when the open shard holds no records yet.
+   */
+  rollStreamShards: (scope: { accessKeyId: string; region: string }, tableName: string) => Promise<ShardRoll | null>;
+  /** GetRecords calls per shard (admitted and throttled) with their times, for tests and the benchmark. */
+  streamReads: () => StreamReads;
   stop: () => Promise<void>;
 };
 
@@ -108,6 +121,7 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
   const counts: Record<string, number> = {};
   // Management calls go to CloudTrail when the proxy has one (proxy-trail.ts).
   const recordCall = proxyTrail(options.cloudtrail, now);
+  const streams = createStreamsEndpoint(upstream, options.streams ?? {}, now, log);
 
   async function handle(operation: string, headers: Record<string, string>, raw: Buffer): Promise<WireResponse> {
     counts[operation] = (counts[operation] ?? 0) + 1;
@@ -174,6 +188,12 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
       try {
         const raw = await readBody(request);
         const target = request.headers["x-amz-target"];
+        if (typeof target === "string" && target.startsWith(STREAMS_TARGET_PREFIX)) {
+          const streamsOperation = target.slice(STREAMS_TARGET_PREFIX.length);
+          counts[`DynamoDBStreams.${streamsOperation}`] = (counts[`DynamoDBStreams.${streamsOperation}`] ?? 0) + 1;
+          send(response, await streams.handle(streamsOperation, forwardableHeaders(request.headers), raw));
+          return;
+        }
         const operation = typeof target === "string" && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
         send(response, await handle(operation, forwardableHeaders(request.headers), raw));
       } catch (error) {
@@ -221,8 +241,11 @@ export async function startMeteringProxy(options: MeteringProxyOptions): Promise
     flush: queueFlush,
     requestCounts: () => ({ ...counts }),
     replicationPending: () => replicator.pending(),
+    rollStreamShards: (scope, tableName) => streams.rollStreamShards(scope, tableName),
+    streamReads: () => streams.streamReads(),
     stop: async () => {
       clearInterval(timer);
+      streams.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets would hold close() open until they idle out.
       server.closeAllConnections();

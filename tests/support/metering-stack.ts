@@ -7,6 +7,7 @@ import type { EnforcerConfig } from "../../local/metering/capacity-enforcer";
 import type { ContributorInsightsConfig } from "../../local/metering/contributor-insights";
 import { startMeteringProxy, type RunningMeteringProxy } from "../../local/metering/metering-proxy";
 import { httpMetricsSink } from "../../local/metering/metrics-sink";
+import type { StreamsOptions } from "../../local/metering/stream-endpoint";
 
 export type MeteringStack = {
   cloudwatch: RunningLocalCloudWatch;
@@ -19,7 +20,7 @@ export type MeteringStack = {
 };
 
 /** A local CloudWatch and a metering proxy in front of the run's DynamoDB Local; metrics flush only when asked. */
-export async function startMeteringStack(options: { enforcer?: Partial<EnforcerConfig>; contributorInsights?: ContributorInsightsConfig } = {}): Promise<MeteringStack> {
+export async function startMeteringStack(options: { enforcer?: Partial<EnforcerConfig>; contributorInsights?: ContributorInsightsConfig; streams?: StreamsOptions } = {}): Promise<MeteringStack> {
   const cloudwatch = await startLocalCloudWatch();
   const sink = httpMetricsSink(cloudwatch.endpoint);
   const proxy = await startMeteringProxy({
@@ -27,6 +28,7 @@ export async function startMeteringStack(options: { enforcer?: Partial<EnforcerC
     sink,
     enforcer: options.enforcer,
     contributorInsights: options.contributorInsights,
+    streams: options.streams,
     flushIntervalMs: 3_600_000,
   });
   const viaProxy = new DynamoDBClient({ endpoint: proxy.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
