@@ -6,6 +6,8 @@ export type DiagnosisInputs = {
   contributorInsights: { ok: true; enabled: number } | { ok: false; error: string };
   keySample: { finishedAt: number } | null;
   sizeAudit: { finishedAt: number } | null;
+  /** The latest finished stream sample (writes per key) and the window it read; the rules use it only near the diagnosis window. Absent: not read. */
+  streamSample?: { finishedAt: number; window: { start: number; end: number } } | null;
   /** The table's CloudWatch alarms: how many paging ones are in ALARM, or why they could not be read. Absent: not read. */
   alarms?: { ok: true; inAlarm: number } | { ok: false; error: string };
   /**

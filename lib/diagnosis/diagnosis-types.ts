@@ -40,7 +40,7 @@ export type VerdictKind = (typeof VERDICT_KINDS)[number];
 /** Epoch ms; `end` is exclusive. */
 export type TimeWindow = { start: number; end: number };
 
-export type EvidenceSource = "metric" | "contributor-insights" | "key-sample" | "size-audit" | "table" | "change";
+export type EvidenceSource = "metric" | "contributor-insights" | "key-sample" | "size-audit" | "table" | "change" | "stream";
 
 export type EvidenceLink =
   /** A series of the metrics response, by its id (e.g. "table/WriteKeyRangeThroughputThrottleEvents/Sum"). */
@@ -73,7 +73,12 @@ export type Verdict = {
   region?: string;
   evidence: Evidence[];
   suggestion: string;
+  /** Something the dashboard itself can do next, which the suggestion describes (the UI adds the scope to `path`). */
+  action?: VerdictAction;
 };
+
+/** "stream-sample": start a stream sample on the table's stream page; it reads the stream, changes nothing. */
+export type VerdictAction = { kind: "stream-sample"; label: string; path: string };
 
 // --- Contributor Insights --------------------------------------------------------------------------------------
 
@@ -139,6 +144,34 @@ export type KeySampleSummary = {
   finishedAt: number;
 };
 
+// --- Stream sample (write traffic per key) -------------------------------------------------------------------
+
+export type StreamSampledKey = {
+  /** The partition key as text (a digest for viewers). */
+  key: string;
+  writes: number;
+  /** Of all sampled writes, 0..1. */
+  share: number;
+  writesPerSecond: number;
+  /** The key's busiest second, in estimated write units. */
+  peakWriteUnitsPerSecond: number;
+};
+
+/** The latest finished stream sample as the diagnosis reads it: base-table writes only (a stream never sees reads). */
+export type StreamSampleSummary = {
+  /** What was sampled, epoch ms. */
+  window: TimeWindow;
+  /** Every sampled write. */
+  writes: number;
+  writesPerSecond: number;
+  viewType: string;
+  /** How write units were estimated: from item images, or 1 per write without them (a lower bound). */
+  writeUnitMethod: "images" | "keys-only" | "mixed";
+  /** Most writes first. */
+  topPartitions: StreamSampledKey[];
+  finishedAt: number;
+};
+
 // --- Thresholds and input -------------------------------------------------------------------------------------
 
 export type DiagnosisThresholds = {
@@ -200,6 +233,8 @@ export type DiagnosisInput = {
   sizeAudit: SizeAuditResult | null;
   /** When that audit finished (epoch ms), so its evidence carries a time. */
   sizeAuditFinishedAt?: number | null;
+  /** The latest finished stream sample; null when there is none. The rules use it only near the window (stream-facts.ts). */
+  streamSample: StreamSampleSummary | null;
   thresholds: DiagnosisThresholds;
   /** Epoch ms. */
   now: number;

@@ -1,7 +1,8 @@
 import type { InsightsResponse } from "@/lib/insights/insights-types";
 import type { KeySampleResult } from "@/lib/jobs/job-types";
 import { keyText } from "@/lib/items/value-preview";
-import type { ContributorInsightsInput, ContributorInsightsResource, InsightRuleKind, KeySampleSummary } from "./diagnosis-types";
+import type { StreamSampleResult } from "@/lib/streams/stream-types";
+import type { ContributorInsightsInput, ContributorInsightsResource, InsightRuleKind, KeySampleSummary, StreamSampleSummary } from "./diagnosis-types";
 
 const KINDS: InsightRuleKind[] = ["PKC", "PKT", "SKC", "SKT"];
 
@@ -35,6 +36,25 @@ export function keySampleInput(result: KeySampleResult, finishedAt: number, star
     gini: result.concentration.items.gini ?? 0,
     complete: result.complete,
     startedAt,
+    finishedAt,
+  };
+}
+
+/** A stream sample's result as the diagnosis's write-traffic input. */
+export function streamSampleInput(result: StreamSampleResult, finishedAt: number): StreamSampleSummary {
+  return {
+    window: { start: result.window.start, end: result.window.end },
+    writes: result.records,
+    writesPerSecond: result.writesPerSecond,
+    viewType: result.stream.viewType,
+    writeUnitMethod: result.writeUnitEstimate.method,
+    topPartitions: result.topPartitions.map((entry) => ({
+      key: keyText(entry.key),
+      writes: entry.writes,
+      share: entry.share,
+      writesPerSecond: entry.writesPerSecond,
+      peakWriteUnitsPerSecond: entry.peakWriteUnitsPerSecond,
+    })),
     finishedAt,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Hot keys: hot-key, concentration, key-range-unknown-key and not-determinable, per resource (the table and each
- * GSI), from the throttle metrics and Contributor Insights (REFERENCE.md, "Diagnosis rules worth starting from").
+ * GSI), from the throttle metrics and Contributor Insights (REFERENCE.md, "Diagnosis rules worth starting from"), and
+ * for the table's writes from a stream sample when Contributor Insights has nothing (stream-facts.ts).
  */
 import type { ContributorInsightsInput, ContributorInsightsResource, Evidence, InsightRuleKind, Verdict } from "./diagnosis-types";
 import { count, enableInsightsCommand, INSIGHTS_COST_NOTE, quoteKey, resourceName, windowText } from "./evidence-text";
@@ -8,6 +9,7 @@ import { hasHeat, heatEvidence, heatOf, insightsStatusEvidence, type Heat } from
 import { ceilingEvidence, ceilingShare, dominance, dominanceEvidence, insightsFor, insightsState, keyOf, ranked, sortKeyEvidence, throttledKeyEvidence, type Dominance } from "./insights-facts";
 import { fired, firedThrottles, type ResourceFacts } from "./metric-facts";
 import type { RuleContext } from "./rule-context";
+import { streamConcentration, streamCorroboration, streamDominance, streamHotKey, streamSampleAdvice, usableStreamSample, writeHeat } from "./stream-facts";
 
 export type HeatResult = { verdicts: Verdict[]; /** Resources whose verdict already says how to enable Contributor Insights. */ advisedInsights: Array<string | null> };
 
@@ -66,13 +68,16 @@ function unknownKey(ctx: RuleContext, resource: ResourceFacts, ci: ContributorIn
     ci?.status === "ENABLING"
       ? "Contributor Insights is being turned on: it will name the key for traffic from now on, not for what already happened."
       : `Turn on Contributor Insights for ${name} to see which keys are busiest and which are throttled: \`${enableInsightsCommand(ctx.input.table.name, index)}\`. ${INSIGHTS_COST_NOTE}`;
+  // The table's own writes can be named from its stream, now: the stream already records them.
+  const advice = index === null ? streamSampleAdvice(ctx, heat) : null;
   return {
     kind: "key-range-unknown-key",
     severity: "critical",
     title,
     index,
     evidence: [...heatEvidence(ctx, heat), insightsStatusEvidence(ctx, ci, index)],
-    suggestion: `${how} Meanwhile, look for a key your application uses far more than others (a popular item, a fixed date, a status value).`,
+    suggestion: `${advice ? `${advice.text} ` : ""}${how} Meanwhile, look for a key your application uses far more than others (a popular item, a fixed date, a status value).`,
+    ...(advice ? { action: advice.action } : {}),
   };
 }
 
@@ -125,20 +130,42 @@ function notDeterminable(ctx: RuleContext, ci: ContributorInsightsResource, wind
   };
 }
 
+/**
+ * The table's verdict from a stream sample when Contributor Insights has nothing: a dominant writer with write heat is
+ * the hot key; without any throttling, near one key's limit, a concentration. Read heat is not the stream's to explain.
+ */
+function streamVerdict(ctx: RuleContext, resource: ResourceFacts, heat: Heat, ci: ContributorInsightsResource | null): Verdict | null {
+  const sample = resource.index === null ? usableStreamSample(ctx) : null;
+  const found = sample && streamDominance(sample, ctx.thresholds);
+  if (!sample || !found) return null;
+  if (hasHeat(heat)) return writeHeat(heat) ? streamHotKey(ctx, sample, found, heat, ci) : null;
+  return firedThrottles(resource).length === 0 ? streamConcentration(ctx, sample, found) : null;
+}
+
+/** A table verdict gets the stream's word on its key (or on the stream's top writer) as corroborating evidence. */
+function withStream(ctx: RuleContext, resource: ResourceFacts, verdict: Verdict): Verdict {
+  const evidence = resource.index === null ? streamCorroboration(ctx, verdict.key) : null;
+  return evidence ? { ...verdict, evidence: [...verdict.evidence, evidence] } : verdict;
+}
+
 function resourceHeat(ctx: RuleContext, resource: ResourceFacts, result: HeatResult): void {
   const input = ctx.input.contributorInsights;
   const ci = insightsFor(input, resource.index);
   const heat = heatOf(ctx, resource);
   const state = insightsState(ci);
-  if (state === "none" || !ci || !input) {
-    if (hasHeat(heat)) {
-      result.verdicts.push(unknownKey(ctx, resource, ci, heat));
-      result.advisedInsights.push(resource.index);
+  if (state !== "data" || !ci || !input) {
+    const fromStream = streamVerdict(ctx, resource, heat, ci);
+    if (fromStream) {
+      result.verdicts.push(fromStream);
+      return;
     }
-    return;
-  }
-  if (state === "empty") {
-    if (hasHeat(heat)) result.verdicts.push(notDeterminable(ctx, ci, input, heat));
+    if (!hasHeat(heat)) return;
+    if (state === "empty" && ci && input) {
+      result.verdicts.push(withStream(ctx, resource, notDeterminable(ctx, ci, input, heat)));
+      return;
+    }
+    result.verdicts.push(withStream(ctx, resource, unknownKey(ctx, resource, ci, heat)));
+    result.advisedInsights.push(resource.index);
     return;
   }
   const accessed = ranked(ci.rules.PKC);
@@ -150,13 +177,13 @@ function resourceHeat(ctx: RuleContext, resource: ResourceFacts, result: HeatRes
   const rule: InsightRuleKind = accessed.length > 0 ? "PKC" : "PKT";
   const found = dominance(accessed.length > 0 ? accessed : throttledKeys, ctx.thresholds);
   if (heated) {
-    result.verdicts.push(found ? hotKey(ctx, ci, input, rule, found, heat) : noSingleKey(ctx, ci, input, heat));
+    result.verdicts.push(withStream(ctx, resource, found ? hotKey(ctx, ci, input, rule, found, heat) : noSingleKey(ctx, ci, input, heat)));
     return;
   }
   // Provisioned or limit throttles have their own verdicts; concentration means nothing throttles at all.
   const quiet = firedThrottles(resource).length === 0;
   if (found && rule === "PKC" && quiet && ceilingShare(found.top, ctx.thresholds) >= ctx.thresholds.concentrationMinCapShare) {
-    result.verdicts.push(concentration(ctx, ci, input, found));
+    result.verdicts.push(withStream(ctx, resource, concentration(ctx, ci, input, found)));
   }
 }
 

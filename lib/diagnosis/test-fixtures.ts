@@ -6,7 +6,7 @@ import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
 import { baselineFrom } from "./baseline-rules-fixtures";
 import type { BaselinesInput } from "./baseline-rules";
 import { DEFAULT_THRESHOLDS } from "./diagnosis-thresholds";
-import type { Contributor, ContributorInsightsInput, ContributorInsightsResource, DiagnosisInput, KeySampleSummary } from "./diagnosis-types";
+import type { Contributor, ContributorInsightsInput, ContributorInsightsResource, DiagnosisInput, KeySampleSummary, StreamSampleSummary } from "./diagnosis-types";
 
 /** 14:00 UTC; the metrics window is 60 one-minute periods from here. */
 export const T0 = Date.UTC(2025, 2, 3, 14, 0);
@@ -168,6 +168,24 @@ export function sizeAudit(overrides: Partial<SizeAuditResult> = {}): SizeAuditRe
   };
 }
 
+/** A two-minute stream sample (14:22–14:24) in which "device-017" took 38% of writes, peaking at 2,100 write units a second. */
+export function streamSample(overrides: Partial<StreamSampleSummary> = {}): StreamSampleSummary {
+  return {
+    window: { start: T0 + 22 * MINUTE, end: T0 + 24 * MINUTE },
+    writes: 12_000,
+    writesPerSecond: 100,
+    viewType: "NEW_AND_OLD_IMAGES",
+    writeUnitMethod: "images",
+    topPartitions: [
+      { key: "device-017", writes: 4_560, share: 0.38, writesPerSecond: 38, peakWriteUnitsPerSecond: 2_100 },
+      { key: "device-003", writes: 1_080, share: 0.09, writesPerSecond: 9, peakWriteUnitsPerSecond: 40 },
+      { key: "device-101", writes: 600, share: 0.05, writesPerSecond: 5, peakWriteUnitsPerSecond: 12 },
+    ],
+    finishedAt: T0 + 24 * MINUTE,
+    ...overrides,
+  };
+}
+
 /** A quiet, healthy table by default: steady traffic well under capacity, nothing else known. */
 export function diagnosisInput(overrides: Partial<DiagnosisInput> = {}): DiagnosisInput {
   const table = overrides.table ?? tableDetail();
@@ -178,6 +196,7 @@ export function diagnosisInput(overrides: Partial<DiagnosisInput> = {}): Diagnos
     contributorInsights: null,
     keySample: null,
     sizeAudit: null,
+    streamSample: null,
     thresholds: DEFAULT_THRESHOLDS,
     now: T0 + POINTS * MINUTE,
     ...overrides,
@@ -253,6 +272,7 @@ export function everyKindInputs(): DiagnosisInput[] {
     hot,
     { ...hot, contributorInsights: null },
     { ...hot, contributorInsights: insights(insightsResource(null)) },
+    { ...hot, contributorInsights: null, streamSample: streamSample() },
     { ...withMetrics([]), contributorInsights: insights(insightsResource(null, { rules: { PKC: [contributor("K", 1e6, 5e4), contributor("L", 1e3)], PKT: [], SKC: null, SKT: null } })) },
     withMetrics([{ metric: "WriteProvisionedThroughputThrottleEvents", index: "GSI1", values: at(range(1, 3), 5) }]),
     withMetrics([{ metric: "ReadMaxOnDemandThroughputThrottleEvents", values: at([1], 5) }, { metric: "WriteAccountLimitThrottleEvents", values: at([2], 5) }]),
