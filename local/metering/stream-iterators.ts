@@ -31,7 +31,8 @@ export function encodeIterator(iterator: StreamIterator): string {
 
 /** The iterator a token holds, or undefined for anything the proxy did not issue (the caller answers ValidationException). */
 export function decodeIterator(token: string): StreamIterator | undefined {
-  if (!token.startsWith(PREFIX) || token.length > MAX_ITERATOR_LENGTH) return undefined;
+  // Node's base64url decoder skips characters outside the alphabet, so the alphabet is checked first.
+  if (!token.startsWith(PREFIX) || token.length > MAX_ITERATOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token.slice(PREFIX.length))) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(token.slice(PREFIX.length), "base64url").toString("utf8"));
