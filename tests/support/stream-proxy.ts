@@ -1,5 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, waitUntilTableExists, type CreateTableCommandInput, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record, type Shard, type ShardIteratorType } from "@aws-sdk/client-dynamodb-streams";
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record, type GetRecordsCommandOutput, type Shard, type ShardIteratorType } from "@aws-sdk/client-dynamodb-streams";
 import { inject } from "vitest";
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoDb } from "../../local/local-clients";
 import { startMeteringProxy, type RunningMeteringProxy } from "../../local/metering/metering-proxy";
@@ -103,7 +103,7 @@ export async function readShard(client: DynamoDBStreamsClient, iterator: string,
   let pages = 0;
   while (next !== undefined && pages < (options.maxPages ?? 100)) {
     options.between?.();
-    const page = await client.send(new GetRecordsCommand({ ShardIterator: next, Limit: options.limit }));
+    const page: GetRecordsCommandOutput = await client.send(new GetRecordsCommand({ ShardIterator: next, Limit: options.limit }));
     pages++;
     records.push(...(page.Records ?? []));
     next = page.NextShardIterator;
