@@ -58,6 +58,14 @@ function TableBody({ detail }: { detail: TableDetail }) {
           <ReportButton table={detail.name} state={capacity} update={updateCapacity} />
         </div>
         <Link
+          href={`/tables/${encodeURIComponent(detail.name)}/stream${capacity.tz === "local" ? "?tz=local" : ""}`}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+          title={detail.stream.enabled ? "The table's latest writes, live, and which keys take the most writes" : "This table has no stream: what turning one on would show"}
+          data-testid="stream-link"
+        >
+          Stream
+        </Link>
+        <Link
           href={`/tables/${encodeURIComponent(detail.name)}/items`}
           className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
         >

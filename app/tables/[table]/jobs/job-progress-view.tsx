@@ -16,7 +16,7 @@ function duration(ms: number): string {
 }
 
 // A stream sample has no mode: it reads a stream, not a sample or all of the table.
-type AnyJob = JobSnapshot<{ mode?: "sample" | "full" }, unknown>;
+type AnyJob = JobSnapshot<{ kind: string; mode?: "sample" | "full" }, unknown>;
 
 /**
  * A running job's progress (items, RCU against budget, ETA) with Cancel, unless onCancel is null (viewers); or how the
