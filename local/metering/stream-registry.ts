@@ -5,8 +5,8 @@ import { callUpstream } from "./upstream";
 
 /** One page of the proxy's own reads of the real shard; DynamoDB Streams' GetRecords returns at most 1,000 records. */
 const SCAN_PAGE = 1_000;
-/** A scan stops after this many pages (a million records) and resumes from there next time, so one call stays bounded. */
-const SCAN_PAGES = 1_000;
+/** The full read at the end of a scan stops after this many pages and resumes from there next time, so one call stays bounded. */
+const SCAN_PAGES = 100;
 
 const tableStreamSchema = z.looseObject({ Table: z.looseObject({ LatestStreamArn: z.string().optional() }) });
 
@@ -73,11 +73,40 @@ export class StreamRegistry {
     return run;
   }
 
+  private async iteratorAfter(scope: UpstreamScope, stream: VirtualStream, after: bigint): Promise<string> {
+    const position = after < BigInt(stream.realStart) ? { ShardIteratorType: "TRIM_HORIZON" } : { ShardIteratorType: "AFTER_SEQUENCE_NUMBER", SequenceNumber: stream.format(after) };
+    const answer = await callStreamsParsed(this.upstream, scope, "GetShardIterator", { StreamArn: stream.streamArn, ShardId: stream.realShardId, ...position }, shardIteratorSchema);
+    return answer.ShardIterator;
+  }
+
+  /** The sequence number of the first record after `after`, or null when there is none yet. */
+  private async firstAfter(scope: UpstreamScope, stream: VirtualStream, after: bigint): Promise<bigint | null> {
+    const page = await callStreamsParsed(this.upstream, scope, "GetRecords", { ShardIterator: await this.iteratorAfter(scope, stream, after), Limit: 1 }, getRecordsSchema);
+    const first = page.Records[0];
+    return first ? BigInt(first.dynamodb.SequenceNumber) : null;
+  }
+
+  /**
+   * Finds the last record by galloping and bisecting over sequence numbers (DynamoDB Local accepts AFTER_SEQUENCE_NUMBER
+   * for a number no record has), then reads the last thousand or so records in full: a stream the seed wrote 50,000
+   * records to is found in a few dozen small calls instead of fifty pages of full images.
+   */
   private async scan(scope: UpstreamScope, stream: VirtualStream): Promise<bigint> {
-    const from = stream.seenThrough;
-    const position = from < BigInt(stream.realStart) ? { ShardIteratorType: "TRIM_HORIZON" } : { ShardIteratorType: "AFTER_SEQUENCE_NUMBER", SequenceNumber: stream.format(from) };
-    const start = await callStreamsParsed(this.upstream, scope, "GetShardIterator", { StreamArn: stream.streamArn, ShardId: stream.realShardId, ...position }, shardIteratorSchema);
-    let iterator: string | null | undefined = start.ShardIterator;
+    let low = stream.seenThrough;
+    let high: bigint | null = null;
+    for (let step = BigInt(SCAN_PAGE); high === null; step *= 2n) {
+      const found = await this.firstAfter(scope, stream, low + step);
+      if (found === null) high = low + step;
+      else low = found;
+    }
+    while (high - low > BigInt(SCAN_PAGE)) {
+      const middle = (low + high) / 2n;
+      const found = await this.firstAfter(scope, stream, middle);
+      if (found === null) high = middle;
+      else low = found;
+    }
+    let iterator: string | null | undefined = await this.iteratorAfter(scope, stream, low);
+    stream.noteSeen(low);
     for (let page = 0; page < SCAN_PAGES && iterator; page++) {
       const records: z.infer<typeof getRecordsSchema> = await callStreamsParsed(this.upstream, scope, "GetRecords", { ShardIterator: iterator, Limit: SCAN_PAGE }, getRecordsSchema);
       const last = records.Records[records.Records.length - 1];

@@ -14,6 +14,7 @@ import type { ContributorInsightsConfig } from "../metering/contributor-insights
 import { simulatedUpdateTable } from "../metering/management-events";
 import { startMeteringProxy, type RunningMeteringProxy } from "../metering/metering-proxy";
 import { httpMetricsSink } from "../metering/metrics-sink";
+import type { StreamsOptions } from "../metering/stream-endpoint";
 import { seedDemo, type SeedResult } from "../seed/seed-demo";
 import { seedFleet } from "../seed/seed-fleet";
 import { combinedWorkload, startLiveWorkload, type LiveWorkload } from "../workload/run-live";
@@ -24,6 +25,12 @@ import type { CapacityChange } from "./history-scaling";
 import { lowerGsi1ToMinimum, setUpDemoScaling } from "./demo-scaling";
 import { simulateTenantHistories, type StackHistory } from "./stack-history";
 import { DEMO_GLOBAL_TABLES, fleetPlans, singleAccountPlans, type TenantPlan } from "./tenant-plans";
+
+/**
+ * How often the demo's streams roll to a new shard (AWS: about every 4 hours), so a tail or a stream sample running for
+ * a while crosses a shard end and must follow the child shard, as it must on AWS.
+ */
+export const DEMO_SHARD_ROLL_MS = 10 * 60_000;
 
 export type LocalStack = {
   dynamodb: RunningDynamoDbLocal;
@@ -73,6 +80,8 @@ export type LocalStackOptions = {
   workload?: boolean;
   /** How often the proxy publishes metrics; DynamoDB publishes every minute, the demo a little faster. */
   flushIntervalMs?: number;
+  /** DynamoDB Streams through the proxy; by default AWS's read limit, and shards rolled every DEMO_SHARD_ROLL_MS. */
+  streams?: StreamsOptions;
   log?: (line: string) => void;
 };
 
@@ -136,6 +145,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       globalTables: options.fleet ? DEMO_GLOBAL_TABLES : [],
       flushIntervalMs: options.flushIntervalMs ?? 10_000,
       cloudtrail: { recorder: cloudtrail },
+      streams: options.streams ?? { shardRollIntervalMs: DEMO_SHARD_ROLL_MS },
       log,
     });
     stoppers.push(proxy.stop);
@@ -222,6 +232,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         CLOUDWATCH_ENDPOINT: cloudwatch.endpoint,
         AUTOSCALING_ENDPOINT: autoscaling.endpoint,
         CLOUDTRAIL_ENDPOINT: cloudtrail.endpoint,
+        // DynamoDB Streams on the same proxy, which adds AWS's per-shard read limit and shard rolls to DynamoDB Local's.
+        DYNAMODB_STREAMS_ENDPOINT: proxy.endpoint,
         AWS_REGION: LOCAL_REGION,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

@@ -1,4 +1,4 @@
-import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { BatchWriteItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { DescribeStreamCommand, GetRecordsCommand } from "@aws-sdk/client-dynamodb-streams";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local/local-clients";
@@ -90,6 +90,29 @@ describe("rollStreamShards", () => {
       (refusal: unknown) => refusal as Error,
     );
     expect(error.name).toBe("ValidationException");
+  });
+});
+
+describe("finding the last record", () => {
+  it("closes at the last of thousands of records and points LATEST just after it", async () => {
+    const arn = await createStreamTable(stack.fixtures, definition("ShardsMany"));
+    const ids = Array.from({ length: 2_600 }, (_, index) => `m${String(index).padStart(4, "0")}`);
+    for (let start = 0; start < ids.length; start += 25) {
+      const requests = ids.slice(start, start + 25).map((id) => ({ PutRequest: { Item: { id: { S: id } } } }));
+      const answer = await stack.fixtures.send(new BatchWriteItemCommand({ RequestItems: { ShardsMany: requests } }));
+      expect(answer.UnprocessedItems?.ShardsMany ?? []).toEqual([]);
+    }
+    const shardId = (await allShards(stack.streams, arn))[0]?.ShardId ?? "";
+    const latest = await iteratorFor(stack.streams, arn, shardId, "LATEST");
+    await writeAll("ShardsMany", ["after-latest"]);
+    const roll = await stack.proxy.rollStreamShards(SCOPE, "ShardsMany");
+    const parent = await readShard(stack.streams, await iteratorFor(stack.streams, arn, shardId, "TRIM_HORIZON"), { ...paced, limit: 1_000 });
+    expect(parent.records).toHaveLength(2_601);
+    expect(parent.ended).toBe(true);
+    expect(roll?.closed.endingSequenceNumber).toBe(parent.records.at(-1)?.dynamodb?.SequenceNumber);
+    const afterLatest = await readShard(stack.streams, latest, paced);
+    expect(idsOf(afterLatest.records)).toEqual(["after-latest"]);
+    expect(afterLatest.ended).toBe(true);
   });
 });
 
