@@ -29,7 +29,7 @@ function record(pk: string, sk = "a", options: { bytes?: number; eventName?: Str
   };
 }
 
-const batch = (previousReadAt: number | null, readAt: number, records: StreamRecordView[]): WriteBatch => ({ records, readAt, previousReadAt });
+const batch = (previousReadAt: number | null, readAt: number, records: StreamRecordView[], shardId = "s1"): WriteBatch => ({ shardId, records, readAt, previousReadAt });
 const repeat = (n: number, make: (i: number) => StreamRecordView) => Array.from({ length: n }, (_, i) => make(i));
 const aggregator = (overrides: Partial<ConstructorParameters<typeof StreamSampleAggregator>[0]> = {}) =>
   new StreamSampleAggregator({ partitionKey: "pk", sortKey: "sk", startedAt: T, plannedDurationSeconds: 60, ...overrides });
@@ -74,13 +74,23 @@ describe("StreamSampleAggregator: exact counting", () => {
 });
 
 describe("StreamSampleAggregator: peaks from when records were read", () => {
-  it("gives each key its most write units in one batch over that batch's interval, at least a second", () => {
+  it("gives each key its most write units in a shard's reads spanning a second or more, over that span", () => {
     const sample = aggregator();
-    // 10 units in (T, T+2s]: 5/s. Then 6 units in 250 ms: counted over a whole second, 6/s.
+    // 10 units in (T, T+2s]: 5/s.
     sample.add(batch(null, T + 2_000, repeat(10, () => record("k"))));
-    sample.add(batch(T + 2_000, T + 2_250, repeat(6, () => record("k"))));
-    sample.add(batch(T + 2_250, T + 5_000, repeat(11, () => record("k"))));
-    expect(sample.summary().topPartitions[0]?.peakUnitsPerSecond).toBe(6);
+    expect(sample.summary().topPartitions[0]?.peakUnitsPerSecond).toBe(5);
+    // Four reads 250 ms apart, 3 units each: gathered into one second, 12/s (not 3 in a quarter of a second).
+    for (let i = 0; i < 4; i++) sample.add(batch(T + 2_000 + i * 250, T + 2_250 + i * 250, repeat(3, () => record("k"))));
+    expect(sample.summary().topPartitions[0]?.peakUnitsPerSecond).toBe(12);
+    // Another shard's reads are gathered on their own.
+    sample.add(batch(null, T + 1_000, repeat(2, () => record("j")), "s2"));
+    expect(sample.summary().topPartitions.find((row) => "S" in row.key && row.key.S === "j")).toMatchObject({ peakUnitsPerSecond: 2, writes: 2 });
+  });
+
+  it("counts the last, shorter reads of a shard when summarising, over at least a second", () => {
+    const sample = aggregator();
+    sample.add(batch(null, T + 300, repeat(4, () => record("k"))));
+    expect(sample.summary().topPartitions[0]).toMatchObject({ writes: 4, peakUnitsPerSecond: 4 });
   });
 
   it("spreads each batch evenly over its interval for the table's busiest second", () => {

@@ -14,8 +14,14 @@ import { recordWriteUnits, writeUnitMethod, type WriteUnitMethod } from "./write
 
 export const TOP_STREAM_KEYS = 20;
 
-/** One GetRecords answer, as lib/server/streams/shard-poller.ts hands it over (a structural subset of its ShardBatch). */
-export type WriteBatch = { records: StreamRecordView[]; readAt: number; previousReadAt: number | null };
+/** One GetRecords answer, as lib/server/streams/shard-poller.ts hands it over (its ShardBatch). */
+export type WriteBatch = { shardId: string; records: StreamRecordView[]; readAt: number; previousReadAt: number | null };
+
+/** A shard's reads are gathered until they span a second before keys' peaks are taken: the limit is per second. */
+const PEAK_SPAN_MS = 1_000;
+
+type KeyedWrite = { partition: string; item: string | null; units: number };
+type Pending = { start: number; end: number; writes: KeyedWrite[] };
 
 export type StreamSampleAggregatorOptions = {
   partitionKey: string;
@@ -66,8 +72,8 @@ const itemParts = (id: string): [string, string] => {
   return Array.isArray(parsed) && typeof parsed[0] === "string" && typeof parsed[1] === "string" ? [parsed[0], parsed[1]] : [id, ""];
 };
 
-type Batch = Map<string, { writes: number; units: number }>;
-const tallyInto = (batch: Batch, id: string, units: number) => {
+type Tally = Map<string, { writes: number; units: number }>;
+const tallyInto = (batch: Tally, id: string, units: number) => {
   const entry = batch.get(id);
   if (entry) {
     entry.writes++;
@@ -89,6 +95,7 @@ export class StreamSampleAggregator {
   private ttlDeletes = 0;
   private unkeyed = 0;
   private lastReadAt: number | null = null;
+  private readonly pending = new Map<string, Pending>();
 
   constructor(private readonly options: StreamSampleAggregatorOptions) {
     const cap = options.exactKeyCap ?? DEFAULT_STREAM_EXACT_KEYS;
@@ -113,11 +120,7 @@ export class StreamSampleAggregator {
     const start = Math.min(batch.previousReadAt ?? this.options.startedAt, batch.readAt - 1);
     const end = batch.readAt;
     this.lastReadAt = Math.max(this.lastReadAt ?? end, end);
-    if (batch.records.length === 0) return;
-    // Per key: the batch's units over its interval, at least a second (the per-second limit is per second).
-    const seconds = Math.max(1, (end - start) / 1_000);
-    const partitions: Batch = new Map();
-    const items: Batch = new Map();
+    const writes: KeyedWrite[] = [];
     let units = 0;
     for (const record of batch.records) {
       this.records++;
@@ -132,12 +135,32 @@ export class StreamSampleAggregator {
         this.unkeyed++;
         continue;
       }
-      tallyInto(partitions, partition, cost.units);
       const sort = this.options.sortKey === null ? null : wireKeyId(record.keys[this.options.sortKey]);
-      if (sort !== null) tallyInto(items, itemId(partition, sort), cost.units);
+      writes.push({ partition, item: sort === null ? null : itemId(partition, sort), units: cost.units });
     }
     this.units += units;
     this.series.add(start, end, batch.records.length, units);
+    const pending = this.pending.get(batch.shardId);
+    const gathered: Pending = pending ? { start: pending.start, end, writes: pending.writes.concat(writes) } : { start, end, writes };
+    if (gathered.end - gathered.start >= PEAK_SPAN_MS) {
+      this.pending.delete(batch.shardId);
+      this.count(gathered);
+    } else this.pending.set(batch.shardId, gathered);
+  }
+
+  /**
+   * Per key: its write units in a shard's reads spanning at least a second, divided by that span (≥ 1 s), so a poll
+   * interval under a second does not shrink a key's peak and one over a second spreads it evenly.
+   */
+  private count({ start, end, writes }: Pending): void {
+    if (writes.length === 0) return;
+    const seconds = Math.max(1, (end - start) / 1_000);
+    const partitions: Tally = new Map();
+    const items: Tally = new Map();
+    for (const write of writes) {
+      tallyInto(partitions, write.partition, write.units);
+      if (write.item !== null) tallyInto(items, write.item, write.units);
+    }
     for (const [id, tally] of partitions) {
       this.partitions.add(id, tally.writes, tally.units, tally.units / seconds);
       const [high, low] = hash64(id);
@@ -148,7 +171,14 @@ export class StreamSampleAggregator {
     this.heat.prune(this.partitions.writesOf());
   }
 
+  /** Counts what each shard's last reads gathered (less than a second's worth); summary() calls it. */
+  private flush(): void {
+    for (const gathered of this.pending.values()) this.count(gathered);
+    this.pending.clear();
+  }
+
   summary(): StreamWriteSummary {
+    this.flush();
     const start = this.options.startedAt;
     const window = { start, end: Math.max(start, this.lastReadAt ?? start) };
     const partitionRows = this.partitions.top(TOP_STREAM_KEYS);

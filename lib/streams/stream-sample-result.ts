@@ -15,7 +15,7 @@ export type StreamSampleContext = {
 };
 
 export const PEAK_METHOD =
-  "Per second from when records were read: each GetRecords answer holds a shard's writes since its previous call, so its writes are spread evenly over that interval (records carry their creation time only to the second on AWS, to the minute on DynamoDB Local). A key's peak is its most write units in one answer divided by that answer's interval, at least one second; bursts shorter than the poll interval are averaged out.";
+  "Per second from when records were read: each GetRecords answer holds a shard's writes since its previous call, so its writes are spread evenly over that interval (records carry their creation time only to the second on AWS, to the minute on DynamoDB Local). A key's peak is its most write units in a shard's answers spanning at least a second, divided by that span; bursts shorter than that are averaged out.";
 
 /** The sampled window's length in seconds, at least one (a rate over nothing is not a rate). */
 export const windowSeconds = (window: { start: number; end: number }): number => Math.max(1, (window.end - window.start) / 1_000);

@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { jobKindSchema, keySampleRequestSchema, sizeAuditParamsSchema } from "@/lib/jobs/job-params";
+import { jobKindSchema, keySampleRequestSchema, sizeAuditParamsSchema, streamSampleRequestSchema } from "@/lib/jobs/job-params";
 import type { KeySampleRequest, SizeAuditParams } from "@/lib/jobs/job-types";
+import type { StreamSampleRequest } from "@/lib/streams/stream-types";
 import { parseInput } from "@/lib/server/http/route-helpers";
 
 /** A job request is a few numbers; anything bigger is not one. */
@@ -20,7 +21,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 /** The validated parameters of a job request, by kind: the kind is checked first so errors name the right fields. */
-export function parseStartJobBody(body: unknown): SizeAuditParams | KeySampleRequest {
+export function parseStartJobBody(body: unknown): SizeAuditParams | KeySampleRequest | StreamSampleRequest {
   const { kind } = parseInput(z.object({ kind: jobKindSchema }), body);
+  if (kind === "stream-sample") return parseInput(streamSampleRequestSchema, body);
   return kind === "key-sample" ? parseInput(keySampleRequestSchema, body) : parseInput(sizeAuditParamsSchema, body);
 }
