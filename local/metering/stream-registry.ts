@@ -93,14 +93,14 @@ export class StreamRegistry {
    */
   private async scan(scope: UpstreamScope, stream: VirtualStream): Promise<bigint> {
     let low = stream.seenThrough;
-    let high: bigint | null = null;
-    for (let step = BigInt(SCAN_PAGE); high === null; step *= 2n) {
-      const found = await this.firstAfter(scope, stream, low + step);
-      if (found === null) high = low + step;
-      else low = found;
+    let step = BigInt(SCAN_PAGE);
+    for (let found = await this.firstAfter(scope, stream, low + step); found !== null; found = await this.firstAfter(scope, stream, low + step)) {
+      low = found;
+      step *= 2n;
     }
+    let high = low + step;
     while (high - low > BigInt(SCAN_PAGE)) {
-      const middle = (low + high) / 2n;
+      const middle: bigint = (low + high) / 2n;
       const found = await this.firstAfter(scope, stream, middle);
       if (found === null) high = middle;
       else low = found;
