@@ -31,6 +31,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Workers are started after global setup and inherit these.
   process.env.E2E_BASE_URL = dashboard.url;
   process.env.E2E_PROXY_AUTH_URL = proxied.url;
+  // The stream specs write their own traffic (there is no live workload) through the proxy the dashboard reads through.
+  process.env.E2E_DYNAMODB_ENDPOINT = stack.proxy.endpoint;
   return async () => {
     await Promise.all([dashboard.stop(), proxied.stop()]);
     await stack.stop();

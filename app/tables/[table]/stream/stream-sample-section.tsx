@@ -25,7 +25,8 @@ export function StreamSampleSection({ table, engineer, timeZone, clock }: Props)
   const queryClient = useQueryClient();
   const latest = useQuery(jobsQueries.latest<StreamSampleParams, StreamSampleResult>(scope, table, "stream-sample"));
   const refresh = () => queryClient.invalidateQueries({ queryKey: jobsKeys.latest(scope, table, "stream-sample") });
-  const start = useMutation({ mutationFn: (request: StreamSampleRequest) => startJob(scope, table, request), onSuccess: refresh });
+  // Refreshed on failure too: a 409 because another engineer's sample is running should show that sample.
+  const start = useMutation({ mutationFn: (request: StreamSampleRequest) => startJob(scope, table, request), onSettled: refresh });
   const cancel = useMutation({ mutationFn: (id: string) => cancelJob(scope, id), onSuccess: refresh });
   const job = latest.data?.job ?? null;
   const running = job?.status === "running";
