@@ -1,9 +1,5 @@
 import { CopyButton } from "@/components/ui/copy-button";
-
-/** The only way to turn a stream on: the AWS CLI (or console). Dynamo Lens is read-only and never does it itself. */
-export function enableStreamCommand(table: string): string {
-  return `aws dynamodb update-table --table-name ${table} --stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES`;
-}
+import { enableStreamCommand } from "@/lib/streams/tail-record-text";
 
 const VIEW_TYPES = [
   ["KEYS_ONLY", "only the item's key: the tail shows which items changed, and the write sample counts each write as one write unit (a lower bound)."],

@@ -5,8 +5,8 @@ import type { KeyAttributes } from "@/components/items/attribute-labels";
 import { ItemView } from "@/components/items/item-view";
 import type { WireItem } from "@/lib/dynamo/wire-value";
 import { formatBytes } from "@/lib/format/format-bytes";
-import { previewValue } from "@/lib/items/value-preview";
 import type { StreamEventName, StreamRecordView, StreamViewType } from "@/lib/streams/stream-types";
+import { keyPreview, missingImageText } from "@/lib/streams/tail-record-text";
 
 const EVENT_CLASSES: Record<StreamEventName, string> = {
   INSERT: "border-emerald-300 bg-emerald-50 text-emerald-800 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
@@ -16,19 +16,6 @@ const EVENT_CLASSES: Record<StreamEventName, string> = {
 
 export function EventBadge({ name }: { name: StreamEventName }) {
   return <span className={`inline-flex items-center rounded-full border px-2 py-0.5 font-mono text-[11px] font-semibold ${EVENT_CLASSES[name]}`}>{name}</span>;
-}
-
-/** "CUSTOMER#1 · ORDER#9": the key's values in key order; a viewer's redacted key shows as its digest. */
-export function keyPreview(keys: WireItem, keyAttributes: KeyAttributes): string {
-  const names = keyAttributes.sortKey ? [keyAttributes.partitionKey, keyAttributes.sortKey] : [keyAttributes.partitionKey];
-  return names.map((name) => previewValue(keys[name], 120)).join(" · ");
-}
-
-/** Why an image is missing: the event has none, or the stream's view type does not carry it. */
-function missingImageText(side: "new" | "old", eventName: StreamEventName, viewType: StreamViewType): string {
-  if (side === "new" && eventName === "REMOVE") return "None: the write deleted the item.";
-  if (side === "old" && eventName === "INSERT") return "None: the write created the item.";
-  return `Not recorded: this stream's view type is ${viewType}.`;
 }
 
 function ImageSide({ title, image, side, record, viewType, keyAttributes }: { title: string; image: WireItem | null; side: "new" | "old"; record: StreamRecordView; viewType: StreamViewType; keyAttributes: KeyAttributes }) {
