@@ -4,7 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef } from "react";
 import { useScope } from "@/components/layout/scope-context";
 import { fetchJson } from "@/lib/queries/fetch-json";
-import { scopeKey, withScope } from "@/lib/scope/scope";
+import { streamKeys } from "@/lib/queries/stream-queries";
+import { withScope } from "@/lib/scope/scope";
 import { STREAM_EVENT_NAMES, type StreamEventName, type StreamRecordsResponse } from "@/lib/streams/stream-types";
 import { applyTailResponse, tailPollInterval, tailRequestParams, TAIL_MAX_ROWS, type TailSnapshot } from "@/lib/streams/tail-rows";
 
@@ -31,7 +32,8 @@ export function useStreamTail({ table, events, keyPrefix, paused, startOnLoad }:
   // Sent once with the next request, then cleared: a resume is an action, not a state.
   const resumeNext = useRef(startOnLoad);
   const eventsKey = events.join(",");
-  const queryKey = useMemo(() => ["stream-tail", scopeKey(scope), table, eventsKey, keyPrefix] as const, [scope, table, eventsKey, keyPrefix]);
+  // Not streamQueries.records: its key holds the cursor, and the tail needs one key per filter whose data accumulates.
+  const queryKey = useMemo(() => [...streamKeys.all(scope, table), "tail", eventsKey, keyPrefix] as const, [scope, table, eventsKey, keyPrefix]);
   const query = useQuery({
     queryKey,
     queryFn: async ({ signal }) => {
