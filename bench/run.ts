@@ -14,6 +14,7 @@ import { benchFleet } from "./fleet-bench";
 import { alarmsScalingRows, benchAlarmsScaling } from "./alarms-scaling-bench";
 import { changesReportRows, type ChangesReportBench } from "./changes-report-bench";
 import { benchChangesReportOnOwnStack } from "./changes-report-stack";
+import { benchStreams, streamsRows, type StreamsBench } from "./streams-bench";
 import { loadHeadline, runLoadTest, type LoadTestResult } from "./load-test";
 import { measureLatency } from "./stats";
 
@@ -71,6 +72,10 @@ async function main(): Promise<void> {
   // On a stack of its own with 3 hours of history, so the report's 3-hour window is real (changes-report-stack.ts).
   log("measuring the CloudTrail lookups behind 1 vs 50 viewers and a 3-hour incident report…");
   results.changesReport = await benchChangesReportOnOwnStack(log);
+
+  // On a stack of its own too: a writer writes flat out straight to DynamoDB Local while the readers keep up.
+  log("measuring the stream tail and a stream sample: records/s, GetRecords per shard per second, RSS over a 5-minute sample…");
+  results.streams = await benchStreams(log);
 
   const load = await benchLoad(log);
   results.load = load;
@@ -159,6 +164,7 @@ function printTable(results: Record<string, unknown>): void {
   if (fleet.ratios) rows.push(["/api/fleet, 3 regions ÷ 1", `CloudWatch calls ×${fleet.ratios.cloudWatchCalls} · DynamoDB calls ×${fleet.ratios.dynamoDbCalls} · cold time ×${fleet.ratios.coldMs}`]);
   rows.push(...alarmsScalingRows(results.alarmsScaling as Awaited<ReturnType<typeof benchAlarmsScaling>>));
   rows.push(...changesReportRows(results.changesReport as ChangesReportBench));
+  rows.push(...streamsRows(results.streams as StreamsBench));
   for (const route of results.firstLoadJs as Array<{ route: string; scripts: number; bytes: number; gzipBytes: number }>) {
     rows.push([`first-load JS ${route.route}`, `${(route.gzipBytes / 1024).toFixed(1)} KB gzip (${(route.bytes / 1024).toFixed(1)} KB raw, ${route.scripts} scripts)`]);
   }
