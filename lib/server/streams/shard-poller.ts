@@ -18,7 +18,7 @@ export type ShardPollerOptions = {
   startingPosition: StreamStartingPosition;
   /** The least time between two GetRecords calls on one shard, before back-off. */
   pollIntervalMs: number;
-  /** Aborting it stops the poller; `done` then resolves. */
+  /** Aborting it stops the poller; `done` then resolves, and onBatch is not called again. */
   signal: AbortSignal;
   onBatch: (batch: ShardBatch) => void;
   now?: () => number;
@@ -144,6 +144,8 @@ export function startShardPoller(options: ShardPollerOptions): ShardPoller {
           nextAt = now() + pollDelayMs(options.pollIntervalMs, factor);
           continue;
         }
+        // Stopped while the call was in flight: the caller's window has ended, so onBatch is never called after abort.
+        if (signal.aborted) return;
         const readAt = now();
         const records = (out.Records ?? []).map((record) => toStreamRecordView(record, shardId, readAt));
         lastSequence = records.at(-1)?.sequenceNumber ?? lastSequence;
