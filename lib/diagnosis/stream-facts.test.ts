@@ -122,7 +122,7 @@ describe("asking for a stream sample", () => {
     expect(verdict.suggestion).toMatch(/^This table has a stream, so a stream sample can name the busiest writers right now/);
     expect(verdict.suggestion).toMatch(/changes no setting, and costs only GetRecords calls/);
     expect(verdict.suggestion).toContain("update-contributor-insights");
-    expect(verdict.action).toEqual({ kind: "stream-sample", label: "Sample the stream's writes", path: "/tables/Shop/stream" });
+    expect(verdict.action).toEqual({ kind: "stream-sample", label: "Sample the stream's writes", path: "/tables/Shop/stream?tab=sample" });
   });
 
   it("does not pretend without a stream", () => {

@@ -114,6 +114,6 @@ export function streamSampleAdvice(ctx: RuleContext, heat: Heat): { text: string
     text:
       "This table has a stream, so a stream sample can name the busiest writers right now: it reads the writes the stream already records, " +
       "changes no setting, and costs only GetRecords calls (Stream page → Sample writes). It sees writes only.",
-    action: { kind: "stream-sample", label: "Sample the stream's writes", path: `/tables/${encodeURIComponent(table)}/stream` },
+    action: { kind: "stream-sample", label: "Sample the stream's writes", path: `/tables/${encodeURIComponent(table)}/stream?tab=sample` },
   };
 }

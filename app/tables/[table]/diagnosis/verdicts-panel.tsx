@@ -64,6 +64,12 @@ function VerdictCard({ table, verdict, open }: { table: string; verdict: Verdict
           {expanded ? "Hide evidence" : `Evidence (${verdict.evidence.length})`}
         </button>
       </div>
+      {verdict.action ? (
+        // The one next step the verdict can take itself: it reads, never changes the table.
+        <ScopedLink href={verdict.action.path} className="mt-2 inline-block rounded-md bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800" data-testid="verdict-action">
+          {verdict.action.label}
+        </ScopedLink>
+      ) : null}
       {expanded ? (
         <div className="mt-2 space-y-2 text-sm">
           <ul className="list-disc space-y-1 pl-5">
