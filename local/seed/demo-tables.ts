@@ -44,6 +44,8 @@ export const SHOP_TABLE: CreateTableCommandInput = {
       Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: ["status", "placedAt"] },
     },
   ],
+  // Both images, so the dashboard's live tail shows what a write changed and a stream sample finds the hot cart key.
+  StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
 };
 
 /** Seeded at 20 WCU; the demo's deploy lowers it to 5 (local/stack/demo-deploy.ts), after which its bursts throttle. */

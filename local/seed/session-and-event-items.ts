@@ -6,6 +6,13 @@ const SESSIONS = 2_000;
 const DEVICES = 60;
 const EVENTS = 6_000;
 
+/**
+ * The demo's chatty device: today's traffic has it write about 14 readings a second to its own Events partition, above
+ * the local per-key write cap (1,000 WCU/s scaled by LOCAL_CAPACITY_SCALE=0.01: 10), with Contributor Insights off on
+ * Events, so only a sample of Events' stream names it.
+ */
+export const HOT_DEVICE_ID = "device-017";
+
 export function sessionItems(nowSeconds: number): Item[] {
   const random = createRandom(42);
   return Array.from({ length: SESSIONS }, (_, index) => {

@@ -54,7 +54,8 @@ async function fleetChecks(endpoint: string, window: Window): Promise<SignalChec
 
 /**
  * Reads back, through the real CloudWatch SDK, the signals the demo workload is meant to produce: key-range throttling
- * on Shop with its hot key on top of Contributor Insights, provisioned throttling on Sessions, and Scan traffic on Events,
+ * on Shop with its hot key on top of Contributor Insights, provisioned throttling on Sessions, and Scan traffic and
+ * key-range write throttling (the chatty device, with Contributor Insights off) on Events,
  * all in the demo account's us-east-1; with `fleet`, also the Profiles replica's lag metrics and the other tenants' traffic.
  */
 export async function checkDemoSignals(cloudwatchEndpoint: string, sinceMs: number, untilMs = Date.now() + 60_000, options: { fleet?: boolean } = {}): Promise<SignalCheck[]> {
@@ -63,12 +64,15 @@ export async function checkDemoSignals(cloudwatchEndpoint: string, sinceMs: numb
     const window = { StartTime: new Date(sinceMs), EndTime: new Date(untilMs) };
     const values = await read(client, window, [
       metric("shopKeyRange", "WriteKeyRangeThroughputThrottleEvents", { TableName: "Shop" }),
+      metric("eventsKeyRange", "WriteKeyRangeThroughputThrottleEvents", { TableName: "Events" }),
       metric("sessionsProvisioned", "WriteProvisionedThroughputThrottleEvents", { TableName: "Sessions" }),
       metric("eventsScans", "SuccessfulRequestLatency", { TableName: "Events", Operation: "Scan" }, "SampleCount"),
     ]);
     const total = (id: string) => sum(values(id));
     const checks: SignalCheck[] = [
       { name: "Shop key-range write throttles", ok: total("shopKeyRange") > 0, detail: `${total("shopKeyRange")} events` },
+      // Events' chatty device (HOT_DEVICE_ID) overloads its key with Contributor Insights off; only its stream names it.
+      { name: "Events key-range write throttles", ok: total("eventsKeyRange") > 0, detail: `${total("eventsKeyRange")} events` },
       { name: "Sessions provisioned write throttles", ok: total("sessionsProvisioned") > 0, detail: `${total("sessionsProvisioned")} events` },
       { name: "Events Scan requests", ok: total("eventsScans") > 0, detail: `${total("eventsScans")} requests` },
     ];

@@ -17,6 +17,8 @@ export type DemoRates = {
   sessionWrites: number;
   sessionReads: number;
   eventWrites: number;
+  /** Readings from Events' chatty device (HOT_DEVICE_ID), one WCU each, all on its partition; none in the usual traffic. */
+  eventHotDeviceWrites: number;
   eventQueries: number;
   /** The three seconds of every twenty in which a full Scan of Events runs (4 pages a second). */
   eventScan: boolean;
@@ -27,10 +29,14 @@ export type DemoRates = {
  * keep to it), `atMs` is the (possibly simulated) time, which sets the rhythm.
  * - today: the demo as it runs: a sale (the order rate, spikes included) and a bot hammering one customer's cart
  *   (25 writes a second on one partition key, of which its 10 WCU/s key cap admits about 10);
- * - usual: the same rhythm without the sale or the bot (about a third of the orders, 2 cart writes a second spread over
- *   customers), so Shop's consumed writes today are 2.5–3× the usual for the hour, a day and a week ago alike.
+ *   and a chatty device on Events (HOT_DEVICE_ID, 14 readings a second against the same 10 WCU/s cap);
+ * - usual: the same rhythm without the sale, the bot or the chatty device (about a third of the orders, 2 cart writes a
+ *   second spread over customers), so Shop's consumed writes today are 2.5–3× the usual for the hour, a day and a week ago alike.
  * Orders take half the rhythm's lift, so Shop stays under its 50 WCU and GSI1 above its auto scaling target at any hour.
  */
+/** Readings a second from Events' chatty device today, each one WCU: 1.4× the 10 WCU/s per-key cap. */
+export const HOT_DEVICE_WRITES = 14;
+
 /** The usual order rate, as a share of today's (the sale). */
 export const USUAL_ORDER_SHARE = 0.35;
 
@@ -50,6 +56,8 @@ export function demoRates(second: number, atMs: number, variant: "today" | "usua
     sessionWrites: sessionBurst ? 15 : 3 * rhythm,
     sessionReads: 4 * rhythm,
     eventWrites: 5 * rhythm,
+    // Above the 10 WCU/s per-key cap (1,000 scaled by 0.01), so Events shows key-range write throttles.
+    eventHotDeviceWrites: usual ? 0 : HOT_DEVICE_WRITES,
     eventQueries: 1 * rhythm,
     eventScan: second % 20 < 3,
   };

@@ -1,5 +1,6 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { createRandom, zipfSampler, type Random } from "../seed/random";
+import { HOT_DEVICE_ID } from "../seed/session-and-event-items";
 import { customerId, HOT_CUSTOMER_PK } from "../seed/shop-items";
 import { demoRates } from "./demo-rates";
 import { approximateBytes, readUnits, writeUnits, type Intent } from "./intent";
@@ -11,7 +12,8 @@ import { approximateBytes, readUnits, writeUnits, type Intent } from "./intent";
  *   (key-range throttling); order spikes every 4 minutes outrun GSI1's 10 WCU (back-pressure, once burst is spent).
  * - Sessions: 30-second write bursts every 2 minutes at 3× its 5 WCU once the deploy lowered it from 20 (table-level
  *   provisioned throttling; local/stack/demo-deploy.ts).
- * - Events: a full Scan every 20 seconds next to light queries (scan-heavy).
+ * - Events: a full Scan every 20 seconds next to light queries (scan-heavy), and one chatty device (HOT_DEVICE_ID) writing
+ *   ~14 readings a second against the 10 WCU/s per-key cap (key-range throttling, with Contributor Insights off).
  * The steady customer traffic follows a daily and weekly rhythm (demo-rhythm.ts, demo-rates.ts).
  */
 /** `second` counts from the start of the traffic; `nowMs` is the (possibly simulated) wall clock, for timestamps in items. */
@@ -48,6 +50,7 @@ export function demoTrafficModel(seed = 1): TrafficModel {
   let orderNumber = 1_000_000;
   let sessionNumber = 0;
   let cartNumber = 0;
+  let hotReading = 0;
 
   return {
     intentsAt(second, nowMs) {
@@ -109,6 +112,8 @@ export function demoTrafficModel(seed = 1): TrafficModel {
 
       // Events
       repeat(rates.eventWrites, () => put("Events", { deviceId: S(`device-${String(random.int(0, 59)).padStart(3, "0")}`), ts: N(nowSeconds * 1000 + random.int(0, 999)), kind: S("reading"), temperatureC: N((random.int(-200, 450) / 10).toFixed(1)) }, [], false));
+      // Small readings (one WCU each); the counter keeps their sort keys apart within a second.
+      repeat(rates.eventHotDeviceWrites, () => put("Events", { deviceId: S(HOT_DEVICE_ID), ts: N(nowSeconds * 1000 + (hotReading++ % 1000)), kind: S("reading"), temperatureC: N((random.int(-200, 450) / 10).toFixed(1)) }, [], false));
       repeat(rates.eventQueries, () => ({
         operation: "Query",
         input: { TableName: "Events", KeyConditionExpression: "deviceId = :d", ExpressionAttributeValues: { ":d": S(`device-${String(random.int(0, 59)).padStart(3, "0")}`) }, Limit: 20, ScanIndexForward: false },
