@@ -64,6 +64,8 @@ test.describe("the live tail", () => {
       return n % 2 === 0 ? { put: { ...key, entity: { S: "E2E" } } } : { delete: key };
     });
     await page.goto("/tables/Shop/stream");
+    // Rows come from the client's first poll, so once one shows the page is hydrated and the toggles respond.
+    await expect(rowsOf(page).first()).toBeVisible();
     const events = page.getByRole("group", { name: "Event types" });
     await events.getByRole("button", { name: "INSERT" }).click();
     await events.getByRole("button", { name: "MODIFY" }).click();
@@ -96,7 +98,9 @@ test.describe("the write sample", () => {
       await page.goto("/tables/Events/stream?tab=sample");
       const section = page.getByTestId("stream-sample");
       const start = section.getByRole("button", { name: "Start stream sample" });
-      // Both browsers run this spec; if the other one's sample is running, this one reads its result.
+      // Both browsers run this spec; if the other one's sample is running, this one reads its result. The form shows
+      // once the latest job has loaded, so wait for one or the other before deciding.
+      await expect(start.or(section.getByTestId("job-progress"))).toBeVisible();
       if (await start.isVisible()) {
         await section.getByLabel("Duration (seconds)").fill("20");
         await expect(section.getByTestId("starting-position-note")).toContainText("LATEST");

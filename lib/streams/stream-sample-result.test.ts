@@ -30,7 +30,7 @@ const context: StreamSampleContext = {
   partitionKey: "PK",
   sortKey: "SK",
   partitionWriteUnitsPerSecond: 1_000,
-  reads: { getRecordsCalls: 240, throttledCalls: 0, callsPerShardPerSecond: 1, shardsReading: 2, shardsFinished: 0, pollIntervalMs: 1_000 },
+  reads: { getRecordsCalls: 240, throttledCalls: 0, callsPerShardPerSecond: 1, shardsReading: 2, shardsFinished: 0, shardsRead: 1, pollIntervalMs: 1_000 },
   warnings: [],
 };
 

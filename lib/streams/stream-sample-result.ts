@@ -51,7 +51,7 @@ export function streamSampleResult(summary: StreamWriteSummary, context: StreamS
   }
   const notes = [
     "Write traffic as the stream recorded it: every successful write that changed an item, by key. A write that changes nothing (a put of an identical item) still costs write units but leaves no stream record, so it is not counted. Reads never appear in a stream, and writes to global secondary indexes are not separate records.",
-    `Based on ${formatCount(summary.records)} records over ${formatCount(seconds)} s (${formatCount(context.reads.shardsReading + context.reads.shardsFinished)} shards), polled at most every ${formatCount(context.reads.pollIntervalMs)} ms per shard.`,
+    `Based on ${formatCount(summary.records)} records over ${formatCount(seconds)} s (${formatCount(context.reads.shardsRead)} ${context.reads.shardsRead === 1 ? "shard" : "shards"}), polled at most every ${formatCount(context.reads.pollIntervalMs)} ms per shard.`,
   ];
   if (summary.ttlDeletes > 0) notes.push(`${formatCount(summary.ttlDeletes)} deletes were made by Time to Live: they count as writes here but cost no write units.`);
   return {

@@ -58,6 +58,8 @@ export type StreamReadStats = {
   /** Shards currently read; shards finished (closed and read to their end, their children then followed). */
   shardsReading: number;
   shardsFinished: number;
+  /** Every shard read at least once, so a finished read still says how many it covered. */
+  shardsRead: number;
   /** The configured least time between two GetRecords calls on one shard, before any back-off. */
   pollIntervalMs: number;
 };

@@ -22,7 +22,7 @@ const tail: TailState = {
   startedAt: 1_700_000_000_000,
   stopsAt: 1_700_000_900_000,
   error: null,
-  stats: { getRecordsCalls: 10, throttledCalls: 0, callsPerShardPerSecond: 1, shardsReading: 1, shardsFinished: 0, pollIntervalMs: 1000 },
+  stats: { getRecordsCalls: 10, throttledCalls: 0, callsPerShardPerSecond: 1, shardsReading: 1, shardsFinished: 0, shardsRead: 1, pollIntervalMs: 1000 },
 };
 
 /** A response holding records `from`..`to`, newest first, as the API sends them. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StreamReadStats, TailState } from "./stream-types";
 import { readStatsRows, shardRateText, tailStatusText } from "./tail-status-text";
 
-const stats: StreamReadStats = { getRecordsCalls: 1234, throttledCalls: 0, callsPerShardPerSecond: 0.96, shardsReading: 2, shardsFinished: 1, pollIntervalMs: 1000 };
+const stats: StreamReadStats = { getRecordsCalls: 1234, throttledCalls: 0, callsPerShardPerSecond: 0.96, shardsReading: 2, shardsFinished: 1, shardsRead: 3, pollIntervalMs: 1000 };
 const tail: TailState = { status: "running", stoppedReason: null, startedAt: Date.UTC(2026, 0, 1, 9, 0, 0), stopsAt: Date.UTC(2026, 0, 1, 9, 15, 0), error: null, stats };
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
@@ -31,7 +31,7 @@ describe("the read cost", () => {
       "GetRecords calls: 1,234",
       "Rate: 1.0 a second per shard, of the ~5 each shard allows all readers together",
       "Throttled calls: none",
-      "Shards: 2 reading, 1 finished",
+      "Shards: 3 read: 2 reading now, 1 finished",
       "Poll interval: each shard at most every 1 s",
     ]);
     expect(rows.some((row) => row.warn)).toBe(false);

@@ -46,7 +46,7 @@ export function readStatsRows(stats: StreamReadStats): Array<{ label: string; va
     { label: "GetRecords calls", value: formatCount(stats.getRecordsCalls), warn: false },
     { label: "Rate", value: shardRateText(stats.callsPerShardPerSecond), warn: stats.callsPerShardPerSecond !== null && stats.callsPerShardPerSecond > SHARD_READS_PER_SECOND / 2 },
     { label: "Throttled calls", value: stats.throttledCalls === 0 ? "none" : `${formatCount(stats.throttledCalls)} (it backed off after each)`, warn: stats.throttledCalls > 0 },
-    { label: "Shards", value: `${formatCount(stats.shardsReading)} reading, ${formatCount(stats.shardsFinished)} finished`, warn: false },
+    { label: "Shards", value: `${formatCount(stats.shardsRead)} read: ${formatCount(stats.shardsReading)} reading now, ${formatCount(stats.shardsFinished)} finished`, warn: false },
     { label: "Poll interval", value: `each shard at most every ${formatDuration(stats.pollIntervalMs)}`, warn: false },
   ];
 }

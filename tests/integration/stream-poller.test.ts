@@ -83,7 +83,7 @@ describe("startShardPoller", () => {
     }
     const stats = await run.stop();
     expect(stats.getRecordsCalls).toBeGreaterThanOrEqual(run.batches.length);
-    expect(stats).toMatchObject({ throttledCalls: 0, shardsReading: 0, pollIntervalMs: 600 });
+    expect(stats).toMatchObject({ throttledCalls: 0, shardsReading: 0, shardsRead: 1, pollIntervalMs: 600 });
   });
 
   it("from TRIM_HORIZON also reads what the stream already held", async () => {
@@ -146,7 +146,7 @@ describe("startShardPoller", () => {
     expect(roll?.opened.parentShardId).toBe(roll?.closed.shardId);
     await put(table, "after-roll");
     await vi.waitFor(() => expect(run.keys()).toEqual(["before-roll", "after-roll"]), { timeout: 30_000, interval: 50 });
-    await vi.waitFor(() => expect(run.poller.stats()).toMatchObject({ shardsFinished: 1, shardsReading: 1 }), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(() => expect(run.poller.stats()).toMatchObject({ shardsFinished: 1, shardsReading: 1, shardsRead: 2 }), { timeout: 10_000, interval: 50 });
     const shardOf = (pk: string) => run.batches.find((batch) => pkOf(batch).includes(pk))?.shardId;
     expect(shardOf("before-roll")).toBe(roll?.closed.shardId);
     expect(shardOf("after-roll")).toBe(roll?.opened.shardId);

@@ -83,7 +83,7 @@ function progressOf(params: StreamSampleParams, elapsedMs: number, records: numb
     fraction: Math.min(MAX_RUNNING_FRACTION, Math.max(0, byTime, byRecords)),
     pagesRead: reads?.getRecordsCalls ?? 0,
     segmentsDone: reads?.shardsFinished ?? 0,
-    segments: reads ? reads.shardsReading + reads.shardsFinished : 0,
+    segments: reads?.shardsRead ?? 0,
   };
 }
 

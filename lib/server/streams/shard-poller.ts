@@ -208,6 +208,7 @@ export function startShardPoller(options: ShardPollerOptions): ShardPoller {
       callsPerShardPerSecond: shardMs >= 1_000 ? getRecordsCalls / (shardMs / 1_000) : null,
       shardsReading: signal.aborted ? 0 : counts.reading,
       shardsFinished: counts.finished,
+      shardsRead: shardSpans.size,
       pollIntervalMs: options.pollIntervalMs,
     };
   };

@@ -158,7 +158,7 @@ function tailKey(scope: Scope, table: string): string {
 }
 
 function emptyStats(pollIntervalMs: number): StreamReadStats {
-  return { getRecordsCalls: 0, throttledCalls: 0, callsPerShardPerSecond: null, shardsReading: 0, shardsFinished: 0, pollIntervalMs };
+  return { getRecordsCalls: 0, throttledCalls: 0, callsPerShardPerSecond: null, shardsReading: 0, shardsFinished: 0, shardsRead: 0, pollIntervalMs };
 }
 
 type TailsHolder = { __dynamoLensStreamTails?: StreamTails };

@@ -83,7 +83,7 @@ export function LiveTail({ table, keyAttributes, view, update, engineer, clock }
       <div className="grid items-start gap-3 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
           <div aria-hidden className="hidden border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs font-semibold text-slate-600 sm:grid sm:grid-cols-[6.5rem_9rem_minmax(0,1fr)_5rem_1rem] sm:gap-x-3 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">
-            <span>Written {view.tz === "UTC" ? "(UTC)" : ""}</span>
+            <span>Read {view.tz === "UTC" ? "(UTC)" : ""}</span>
             <span>Event</span>
             <span>Key</span>
             <span className="text-right">Size</span>

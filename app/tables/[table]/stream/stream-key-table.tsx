@@ -38,7 +38,7 @@ export function StreamKeyTable({ title, rows, table, partitionKey, sortKey, link
         <p className="text-sm text-slate-500">No writes were read.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[36rem] text-sm" data-testid={testId}>
+          <table className="w-full min-w-[34rem] text-sm" data-testid={testId}>
             <thead className="text-left text-xs text-slate-500">
               <tr>
                 <th className="py-1 pr-3 font-semibold">{sortKey && rows.some((row) => row.sortKey) ? `${partitionKey} · ${sortKey}` : partitionKey}</th>
@@ -61,7 +61,7 @@ export function StreamKeyTable({ title, rows, table, partitionKey, sortKey, link
                 const limit = partitionLimitText(row.ofPartitionLimit);
                 return (
                   <tr key={label} data-testid="stream-key-row">
-                    <td className="max-w-0 truncate py-1 pr-3 font-mono text-xs">
+                    <td className="min-w-[10rem] py-1 pr-3 font-mono text-xs break-all">
                       <KeyLink href={linkKeys ? keyHref(table, row, partitionKey, sortKey) : null} className="" title={row.maxOverestimate > 0 ? `${label}: may be overstated by up to ${row.maxOverestimate} writes (counting summarised)` : label}>
                         {label}
                       </KeyLink>

@@ -28,7 +28,7 @@ export function StreamSampleResults({ table, result, linkKeys, timeZone, clock }
           {STREAM_EVENT_NAMES.map((name) => `${formatCount(result.events[name])} ${name}`).join(" · ")} · {result.distinctPartitions.approximate ? "about " : ""}{formatCount(result.distinctPartitions.value)} partition keys{result.distinctPartitions.approximate ? " (estimated)" : ""} · stream view type {result.stream.viewType}
         </p>
       </div>
-      <div className="grid gap-3 xl:grid-cols-2">
+      <div className="grid gap-3">
         <StreamKeyTable title="Partition keys with the most writes" rows={result.topPartitions} table={table} partitionKey={result.partitionKey} sortKey={null} linkKeys={linkKeys} partitionLimit={result.partitionWriteUnitsPerSecond} testId="stream-top-partitions" />
         {result.topItems ? (
           <StreamKeyTable title="Items (partition and sort key) with the most writes" rows={result.topItems} table={table} partitionKey={result.partitionKey} sortKey={result.sortKey} linkKeys={linkKeys} partitionLimit={result.partitionWriteUnitsPerSecond} testId="stream-top-items" />

@@ -43,8 +43,10 @@ type RowProps = {
  */
 export const TailRow = memo(function TailRow({ record, keyAttributes, viewType, expanded, onToggle, clock }: RowProps) {
   const detailsId = `stream-record-${record.id}`;
-  const written = record.createdAt === null ? "—" : clock(record.createdAt);
-  const timeTitle = `${record.createdAt === null ? "No write time recorded" : `Written at about ${clock(record.createdAt)} (the stream rounds it down)`}; read by Dynamo Lens at ${clock(record.readAt)}`;
+  // The read time leads: a live tail reads each write within about a poll interval, while the stream's own time is
+  // rounded down (to the second on AWS, to the minute on DynamoDB Local), so rows would share one time.
+  const read = clock(record.readAt);
+  const timeTitle = `Read by Dynamo Lens at ${read}; ${record.createdAt === null ? "the stream recorded no write time" : `written at about ${clock(record.createdAt)} (the stream's time, rounded down)`}`;
   return (
     <li className="border-b border-slate-100 dark:border-slate-800" data-testid="tail-row" data-event={record.eventName} data-ttl={record.ttlDelete ? "true" : undefined}>
       <button
@@ -55,8 +57,8 @@ export const TailRow = memo(function TailRow({ record, keyAttributes, viewType, 
         className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-500 sm:grid sm:grid-cols-[6.5rem_9rem_minmax(0,1fr)_5rem_1rem] dark:hover:bg-slate-800/60"
       >
         <span className="text-xs text-slate-600 tabular-nums dark:text-slate-400" title={timeTitle}>
-          <span className="sr-only">Written </span>
-          {written}
+          <span className="sr-only">Read </span>
+          {read}
         </span>
         <span className="flex items-center gap-1">
           <EventBadge name={record.eventName} />
