@@ -35,6 +35,13 @@ export function windowText(window: TimeWindow): string {
   return `between ${at(start)} and ${at(end)} UTC`;
 }
 
+/** "between 14:02:05 and 14:04:10 UTC": a short window (a stream sample) to the second, where minutes would make both ends one. */
+export function secondsWindowText(window: TimeWindow): string {
+  if (window.end - window.start >= 15 * 60_000) return windowText(window);
+  const at = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+  return `between ${at(window.start)} and ${at(window.end)} UTC`;
+}
+
 /** "3 h ago", "2 days ago": how old a sample or audit is. */
 export function ageText(at: number, now: number): string {
   const minutes = Math.max(0, Math.round((now - at) / 60_000));

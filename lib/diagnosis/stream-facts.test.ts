@@ -34,7 +34,7 @@ describe("hot key from a stream sample", () => {
     expect(verdict.title).toContain('"device-017"');
     const [stream] = verdict.evidence;
     expect(stream).toMatchObject({ source: "stream", window: { start: T0 + 22 * MINUTE, end: T0 + 24 * MINUTE }, link: { kind: "partition", index: null, key: "device-017" } });
-    expect(stream?.label).toContain('The stream: "device-017" took 38% of writes between 14:22 and 14:24 UTC (2 minutes), 4,560 writes at 38 a second, 2.1× one partition\'s write limit at its busiest second');
+    expect(stream?.label).toContain('The stream: "device-017" took 38% of writes between 14:22:00 and 14:24:00 UTC (2 minutes), 4,560 writes at 38 a second, 2.1× one partition\'s write limit at its busiest second');
     expect(stream?.label).toContain("estimated write units");
     expect(stream?.label).toContain('4.2× the writes of the next key ("device-003")');
     expect(verdict.evidence.some((entry) => entry.metric === "WriteKeyRangeThroughputThrottleEvents")).toBe(true);

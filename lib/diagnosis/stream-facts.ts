@@ -4,7 +4,7 @@
  * It sees no reads and no index writes, so it speaks only for the table's writes.
  */
 import type { ContributorInsightsResource, DiagnosisThresholds, Evidence, StreamSampledKey, StreamSampleSummary, Verdict, VerdictAction } from "./diagnosis-types";
-import { amount, count, percent, quoteKey, ratio, windowText } from "./evidence-text";
+import { amount, count, percent, quoteKey, ratio, secondsWindowText } from "./evidence-text";
 import { heatEvidence, insightsStatusEvidence, type Heat } from "./heat-signals";
 import type { RuleContext } from "./rule-context";
 
@@ -58,7 +58,7 @@ export function streamEvidence(sample: StreamSampleSummary, key: StreamSampledKe
   return {
     source: "stream",
     label:
-      `The stream: ${quoteKey(key.key)} took ${percent(key.share)} of writes ${windowText(sample.window)} (${durationText(sample.window.end - sample.window.start)}), ` +
+      `The stream: ${quoteKey(key.key)} took ${percent(key.share)} of writes ${secondsWindowText(sample.window)} (${durationText(sample.window.end - sample.window.start)}), ` +
       `${count(key.writes)} writes at ${amount(key.writesPerSecond)} a second, ${ofLimit} at its busiest second (${amount(key.peakWriteUnitsPerSecond)} write units a second against ${count(thresholds.partitionWriteUnitsPerSecond)}; ${estimate})${next}`,
     window: sample.window,
     link: { kind: "partition", index: null, key: key.key },
