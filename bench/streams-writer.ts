@@ -1,25 +1,12 @@
 import { BatchWriteItemCommand, CreateTableCommand, waitUntilTableExists, type DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { createRandom, zipfSampler } from "../local/seed/random";
+import { streamedTableDefinition } from "../local/seed/stream-table";
 
 /** The bench's own table: on-demand, with a NEW_AND_OLD_IMAGES stream, so write units are sized from images. */
 export const STREAM_BENCH_TABLE = "bench-stream";
 
 export async function createStreamTable(admin: DynamoDBClient): Promise<void> {
-  await admin.send(
-    new CreateTableCommand({
-      TableName: STREAM_BENCH_TABLE,
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: [
-        { AttributeName: "pk", AttributeType: "S" },
-        { AttributeName: "sk", AttributeType: "N" },
-      ],
-      KeySchema: [
-        { AttributeName: "pk", KeyType: "HASH" },
-        { AttributeName: "sk", KeyType: "RANGE" },
-      ],
-      StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
-    }),
-  );
+  await admin.send(new CreateTableCommand(streamedTableDefinition(STREAM_BENCH_TABLE)));
   await waitUntilTableExists({ client: admin, maxWaitTime: 60 }, { TableName: STREAM_BENCH_TABLE });
 }
 

@@ -1,7 +1,7 @@
 // The shard poller through the metering proxy's DynamoDB Streams (AWS's 5 GetRecords a second per shard, shard rolls,
 // iterator expiry) over DynamoDB Local, with the product's guarded one-attempt Streams client: what it reads from
 // LATEST and TRIM_HORIZON, losslessly; its pace per shard counted at the proxy; rolled shards; back-off; expiry.
-import { DeleteItemCommand, PutItemCommand, UpdateItemCommand, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { startShardPoller, type ShardBatch } from "@/lib/server/streams/shard-poller";
@@ -9,6 +9,7 @@ import type { StreamStartingPosition } from "@/lib/streams/stream-types";
 import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../local/local-clients";
 import { maxCallsPerSecond } from "../../local/metering/stream-read-limit";
+import { streamedTableDefinition } from "../../local/seed/stream-table";
 import { createStreamTable, startStreamProxy, type StreamProxy } from "../support/stream-proxy";
 
 const BIG = "98765432109876543210987654321098765432";
@@ -17,19 +18,7 @@ const POLL_MS = 250;
 const PROXY_SCOPE = { accessKeyId: LOCAL_CREDENTIALS.accessKeyId, region: LOCAL_REGION };
 let stack: StreamProxy;
 
-const definition = (name: string): CreateTableCommandInput => ({
-  TableName: name,
-  BillingMode: "PAY_PER_REQUEST",
-  AttributeDefinitions: [
-    { AttributeName: "pk", AttributeType: "S" },
-    { AttributeName: "sk", AttributeType: "N" },
-  ],
-  KeySchema: [
-    { AttributeName: "pk", KeyType: "HASH" },
-    { AttributeName: "sk", KeyType: "RANGE" },
-  ],
-  StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
-});
+const definition = (name: string) => streamedTableDefinition(name);
 
 beforeAll(async () => {
   // A read limit of 2 a second per shard, so one poller at 250 ms meets it (the back-off test); the others poll slower.

@@ -8,6 +8,7 @@ import { StreamTails, streamTails } from "@/lib/server/streams/stream-tail";
 import type { StreamRecordsResponse } from "@/lib/streams/stream-types";
 import { LOCAL_SCOPE } from "@/tests/support/local-scope";
 import { ENGINEER, VIEWER, callAs } from "../support/auth-fixtures";
+import { streamedTableDefinition } from "../../local/seed/stream-table";
 import { createStreamTable, startStreamProxy, type StreamProxy } from "../support/stream-proxy";
 
 vi.stubEnv("AUTH_MODE", "proxy");
@@ -28,19 +29,8 @@ beforeAll(async () => {
   stack = await startStreamProxy();
   // lib/env.ts reads the environment once per module graph, on first use; nothing has used it yet in this file.
   vi.stubEnv("DYNAMODB_STREAMS_ENDPOINT", stack.proxy.endpoint);
-  arn = await createStreamTable(stack.fixtures, {
-    TableName: TABLE,
-    BillingMode: "PAY_PER_REQUEST",
-    AttributeDefinitions: [
-      { AttributeName: "pk", AttributeType: "S" },
-      { AttributeName: "sk", AttributeType: "N" },
-    ],
-    KeySchema: [
-      { AttributeName: "pk", KeyType: "HASH" },
-      { AttributeName: "sk", KeyType: "RANGE" },
-    ],
-    StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
-  });
+  arn = await createStreamTable(stack.fixtures, streamedTableDefinition(TABLE));
+
   await stack.fixtures.send(new CreateTableCommand({ TableName: PLAIN, BillingMode: "PAY_PER_REQUEST", AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }], KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }] }));
   await waitUntilTableExists({ client: stack.fixtures, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { TableName: PLAIN });
 });
