@@ -37,6 +37,8 @@ describe("hot key from a stream sample", () => {
     expect(stream?.label).toContain('The stream: "device-017" took 38% of writes between 14:22:00 and 14:24:00 UTC (2 minutes), 4,560 writes at 38 a second, 2.1× one partition\'s write limit at its busiest second');
     expect(stream?.label).toContain("estimated write units");
     expect(stream?.label).toContain('4.2× the writes of the next key ("device-003")');
+    // At 2.1× the limit, what the stream shows is what got through: throttled writes leave no record.
+    expect(stream?.label).toContain("Throttled writes never reach the stream");
     expect(verdict.evidence.some((entry) => entry.metric === "WriteKeyRangeThroughputThrottleEvents")).toBe(true);
     expect(verdict.evidence.some((entry) => entry.source === "contributor-insights" && entry.label.includes("DISABLED"))).toBe(true);
     expect(verdict.suggestion).toMatch(/write sharding/);
@@ -95,6 +97,13 @@ describe("concentration from a stream sample", () => {
     const verdict = find(verdicts, "concentration");
     expect(verdict).toMatchObject({ severity: "warning", key: "device-017", index: null });
     expect(verdict.evidence[0]?.source).toBe("stream");
+  });
+
+  it("does not call a writer well under the limit capped", () => {
+    const half = streamSample({ topPartitions: [{ key: "device-017", writes: 4_560, share: 0.6, writesPerSecond: 38, peakWriteUnitsPerSecond: 500 }] });
+    const verdict = find(diagnose(diagnosisInput({ table: withStream, streamSample: half })), "concentration");
+    expect(verdict.evidence[0]?.label).toContain("50% of one partition's write limit");
+    expect(verdict.evidence[0]?.label).not.toContain("never reach the stream");
   });
 
   it("says nothing of a dominant writer far below the limit", () => {

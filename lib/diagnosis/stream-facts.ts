@@ -55,11 +55,13 @@ export function streamEvidence(sample: StreamSampleSummary, key: StreamSampledKe
       ? "estimated write units"
       : `at least this many write units: the stream has ${sample.writeUnitMethod === "keys-only" ? "keys only" : "some records without images"}, so those writes count 1 each`;
   const next = second ? `; ${second.writes > 0 ? ratio(key.writes / second.writes) : "far more than"} the writes of the next key (${quoteKey(second.key)})` : "";
+  // Throttled writes leave no stream record, so a key held at its limit looks merely busy; say what that means.
+  const capped = share >= 0.8 ? ". Throttled writes never reach the stream, so near the limit this is what got through, not what was tried" : "";
   return {
     source: "stream",
     label:
       `The stream: ${quoteKey(key.key)} took ${percent(key.share)} of writes ${secondsWindowText(sample.window)} (${durationText(sample.window.end - sample.window.start)}), ` +
-      `${count(key.writes)} writes at ${amount(key.writesPerSecond)} a second, ${ofLimit} at its busiest second (${amount(key.peakWriteUnitsPerSecond)} write units a second against ${count(thresholds.partitionWriteUnitsPerSecond)}; ${estimate})${next}`,
+      `${count(key.writes)} writes at ${amount(key.writesPerSecond)} a second, ${ofLimit} at its busiest second (${amount(key.peakWriteUnitsPerSecond)} write units a second against ${count(thresholds.partitionWriteUnitsPerSecond)}; ${estimate})${next}${capped}`,
     window: sample.window,
     link: { kind: "partition", index: null, key: key.key },
   };

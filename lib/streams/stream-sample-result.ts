@@ -50,7 +50,7 @@ export function streamSampleResult(summary: StreamWriteSummary, context: StreamS
     warnings.push(`${formatCount(context.reads.throttledCalls)} GetRecords calls were throttled (other readers share about 5 calls a second per shard); the sampler backed off, and records were still read in order.`);
   }
   const notes = [
-    "Write traffic as the stream recorded it: every successful write that changed an item, by key. A write that changes nothing (a put of an identical item) still costs write units but leaves no stream record, so it is not counted. Reads never appear in a stream, and writes to global secondary indexes are not separate records.",
+    "Write traffic as the stream recorded it: every successful write that changed an item, by key. A write that changes nothing (a put of an identical item) still costs write units but leaves no stream record, so it is not counted. Reads never appear in a stream, and writes to global secondary indexes are not separate records. Writes DynamoDB throttled never reach the stream either, so a key held at its limit shows here at about the limit, however much more the application tried to write.",
     `Based on ${formatCount(summary.records)} records over ${formatCount(seconds)} s (${formatCount(context.reads.shardsRead)} ${context.reads.shardsRead === 1 ? "shard" : "shards"}), polled at most every ${formatCount(context.reads.pollIntervalMs)} ms per shard.`,
   ];
   if (summary.ttlDeletes > 0) notes.push(`${formatCount(summary.ttlDeletes)} deletes were made by Time to Live: they count as writes here but cost no write units.`);
