@@ -85,6 +85,8 @@ async function benchSample(baseUrl: string, proxy: RunningMeteringProxy) {
     seconds: round(seconds, 1),
     recordsPerSecond: round(result.records / seconds),
     topKeyShare: round(result.topPartitions[0]?.share ?? 0, 3),
+    readerLagSeconds: result.readerLag ? round(result.readerLag.seconds, 1) : null,
+    fellBehind: result.warnings.some((warning) => warning.includes("fell behind")),
     reads: result.reads,
     proxy: proxyCalls(proxy, before, Date.now()),
   };
@@ -157,7 +159,7 @@ export function streamsRows(result: StreamsBench): Array<[string, string]> {
   return [
     ["stream tail: records/s delivered (writer's rate)", `${result.tail.recordsPerSecond} (${result.tail.writerPerSecond})`],
     ["stream tail: GetRecords per shard per second (busiest second)", `${result.tail.proxy.callsPerShardPerSecond} (${result.tail.proxy.busiestSecondPerShard})`],
-    ["stream sample: records/s read (writer's rate)", `${result.sample.recordsPerSecond} (${result.sample.writerPerSecond})`],
+    ["stream sample: records/s read (writer's rate)", `${result.sample.recordsPerSecond} (${result.sample.writerPerSecond}); last read ${result.sample.readerLagSeconds ?? "?"} s behind${result.sample.fellBehind ? ", warned" : ""}`],
     ["stream sample: GetRecords per shard per second (busiest second)", `${result.sample.proxy.callsPerShardPerSecond} (${result.sample.proxy.busiestSecondPerShard})`],
     ["stream sample 5 min: dashboard RSS start / max / end (MB)", `${result.memory.rssMbStart} / ${result.memory.rssMbMax} / ${result.memory.rssMbEnd}`],
   ];

@@ -171,6 +171,24 @@ describe("StreamSampleAggregator: heat", () => {
   });
 });
 
+describe("StreamSampleAggregator: reader lag", () => {
+  const at = (createdAt: number) => ({ ...record("k"), createdAt });
+
+  it("is the last batch's read time less its newest record's creation time, with the rounding the times show", () => {
+    const sample = aggregator();
+    expect(sample.summary().lag).toBeNull();
+    // Whole-minute creation times (DynamoDB Local): up to a minute of the lag may be rounding.
+    sample.add(batch(null, T + 65_000, [at(T), at(T + 60_000)]));
+    expect(sample.summary().lag).toEqual({ lagMs: 5_000, precisionMs: 60_000 });
+    // One time off the minute shows the stream keeps seconds (AWS); the newest batch sets the lag.
+    sample.add(batch(T + 65_000, T + 90_000, [at(T + 61_000), at(T + 62_000)]));
+    expect(sample.summary().lag).toEqual({ lagMs: 28_000, precisionMs: 1_000 });
+    // An empty batch says nothing about lag.
+    sample.add(batch(T + 90_000, T + 91_000, []));
+    expect(sample.summary().lag).toEqual({ lagMs: 28_000, precisionMs: 1_000 });
+  });
+});
+
 describe("wireKeyId", () => {
   it("ids S, N and B like the key sampler, and nothing else", () => {
     expect(wireKeyId({ S: "x" })).toBe("Sx");

@@ -54,7 +54,19 @@ export type StreamWriteSummary = {
   distinctPartitions: { value: number; approximate: boolean };
   counting: { mode: "exact" | "summary"; counters: number };
   heat: StreamHeatSeries;
+  /** How far behind the stream the last read was (see readerLag); null until a record with a creation time was read. */
+  lag: ReaderLag | null;
 };
+
+/**
+ * How far reading trailed writing: the read time of a batch's newest record less its creation time, for the most
+ * recent batch. The creation time is rounded down (to the second on AWS, to the minute on DynamoDB Local), so
+ * `precisionMs` says how much of the lag that rounding alone can explain.
+ */
+export type ReaderLag = { lagMs: number; precisionMs: number };
+
+/** A creation time that is not on a whole minute shows the stream keeps seconds. */
+const precisionOf = (createdAt: number) => (createdAt % 60_000 === 0 ? 60_000 : 1_000);
 
 /** A key attribute's value as a counting id (type letter, then the value), matching lib/jobs/partition-key-id.ts. */
 export function wireKeyId(value: WireValue | undefined): string | null {
@@ -95,6 +107,8 @@ export class StreamSampleAggregator {
   private ttlDeletes = 0;
   private unkeyed = 0;
   private lastReadAt: number | null = null;
+  private lag: ReaderLag | null = null;
+  private precisionMs = 60_000;
   private readonly pending = new Map<string, Pending>();
 
   constructor(private readonly options: StreamSampleAggregatorOptions) {
@@ -140,6 +154,7 @@ export class StreamSampleAggregator {
     }
     this.units += units;
     this.series.add(start, end, batch.records.length, units);
+    this.noteLag(batch);
     const pending = this.pending.get(batch.shardId);
     const gathered: Pending = pending ? { start: pending.start, end, writes: pending.writes.concat(writes) } : { start, end, writes };
     if (gathered.end - gathered.start >= PEAK_SPAN_MS) {
@@ -169,6 +184,14 @@ export class StreamSampleAggregator {
     }
     for (const [id, tally] of items) this.items?.add(id, tally.writes, tally.units, tally.units / seconds);
     this.heat.prune(this.partitions.writesOf());
+  }
+
+  private noteLag(batch: WriteBatch): void {
+    const created = batch.records.map((record) => record.createdAt).filter((at): at is number => at !== null);
+    if (created.length === 0) return;
+    // One creation time off the minute is enough to know this stream keeps seconds.
+    for (const at of created) this.precisionMs = Math.min(this.precisionMs, precisionOf(at));
+    this.lag = { lagMs: Math.max(0, batch.readAt - Math.max(...created)), precisionMs: this.precisionMs };
   }
 
   /** Counts what each shard's last reads gathered (less than a second's worth); summary() calls it. */
@@ -208,6 +231,7 @@ export class StreamSampleAggregator {
         keyValueOf,
         window,
       ),
+      lag: this.lag,
     };
   }
 }

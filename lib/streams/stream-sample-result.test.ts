@@ -20,6 +20,7 @@ function summary(overrides: Partial<StreamWriteSummary> = {}): StreamWriteSummar
     distinctPartitions: { value: 30, approximate: false },
     counting: { mode: "exact", counters: 30 },
     heat: { start: T, end: T + 120_000, periodSeconds: 1, keys: [] },
+    lag: { lagMs: 1_500, precisionMs: 1_000 },
     ...overrides,
   };
 }
@@ -35,6 +36,16 @@ const context: StreamSampleContext = {
 };
 
 describe("streamSampleResult", () => {
+  it("warns when the last read trailed the writes by more than the stream's rounding and a poll or two", () => {
+    const keptUp = streamSampleResult(summary(), context);
+    expect(keptUp.readerLag).toEqual({ seconds: 1.5, roundingSeconds: 1 });
+    expect(keptUp.warnings.join(" ")).not.toContain("fell behind");
+    // On DynamoDB Local creation times are whole minutes, so 70 s of apparent lag is still keeping up.
+    expect(streamSampleResult(summary({ lag: { lagMs: 70_000, precisionMs: 60_000 } }), context).warnings.join(" ")).not.toContain("fell behind");
+    const behind = streamSampleResult(summary({ lag: { lagMs: 42_000, precisionMs: 1_000 } }), context);
+    expect(behind.warnings.join(" ")).toContain("fell behind the stream: its last read was about 42 s behind the writes (the stream's times are rounded to the second)");
+  });
+
   it("turns counts into rates over the window, shares of writes and multiples of one partition's limit", () => {
     const result = streamSampleResult(summary(), context);
     expect(result).toMatchObject({ traffic: "writes", records: 1_200, writesPerSecond: 10, writeUnitsPerSecond: 20, peakWritesPerSecond: 40, partitionWriteUnitsPerSecond: 1_000 });

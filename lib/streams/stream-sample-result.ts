@@ -17,6 +17,9 @@ export type StreamSampleContext = {
 export const PEAK_METHOD =
   "Per second from when records were read: each GetRecords answer holds a shard's writes since its previous call, so its writes are spread evenly over that interval (records carry their creation time only to the second on AWS, to the minute on DynamoDB Local). A key's peak is its most write units in a shard's answers spanning at least a second, divided by that span; bursts shorter than that are averaged out.";
 
+/** Lag beyond the creation time's rounding that still counts as keeping up: a poll interval or two, and some slack. */
+export const BEHIND_SLACK_MS = 15_000;
+
 /** The sampled window's length in seconds, at least one (a rate over nothing is not a rate). */
 export const windowSeconds = (window: { start: number; end: number }): number => Math.max(1, (window.end - window.start) / 1_000);
 
@@ -46,6 +49,14 @@ export function streamSampleResult(summary: StreamWriteSummary, context: StreamS
   if (summary.counting.mode === "summary") {
     warnings.push(`More than ${formatCount(summary.distinctPartitions.value)} partition keys wrote: the top keys come from a summary of ${formatCount(summary.counting.counters)} counters, so writes may overstate a key by its maxOverestimate and its write units and peak are lower bounds.`);
   }
+  const lag = summary.lag;
+  if (lag && lag.lagMs > lag.precisionMs + BEHIND_SLACK_MS) {
+    warnings.push(
+      `The sampler fell behind the stream: its last read was about ${formatCount(Math.round(lag.lagMs / 1_000))} s behind the writes (the stream's times are rounded to ${lag.precisionMs >= 60_000 ? "the minute" : "the second"}). ` +
+        `A shard took more writes than one read a poll interval returns (1,000 records or 1 MB), so writes per second and peaks are what was read, lower bounds; shares of writes are unaffected. ` +
+        `A shorter STREAM_POLL_INTERVAL_MS reads faster, but takes more of the ~5 reads a second a shard allows all its readers.`,
+    );
+  }
   if (context.reads.throttledCalls > 0) {
     warnings.push(`${formatCount(context.reads.throttledCalls)} GetRecords calls were throttled (other readers share about 5 calls a second per shard); the sampler backed off, and records were still read in order.`);
   }
@@ -67,6 +78,7 @@ export function streamSampleResult(summary: StreamWriteSummary, context: StreamS
     peakWritesPerSecond: summary.peakWritesPerSecond,
     writeUnitEstimate: { method: summary.method, note: writeUnitNote(summary.method) },
     peakMethod: PEAK_METHOD,
+    readerLag: lag ? { seconds: lag.lagMs / 1_000, roundingSeconds: lag.precisionMs / 1_000 } : null,
     partitionKey: context.partitionKey,
     sortKey: context.sortKey,
     topPartitions: summary.topPartitions.map((row) => keyWrites(row, summary.records, seconds, limit)),

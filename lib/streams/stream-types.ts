@@ -171,6 +171,12 @@ export type StreamSampleResult = {
   /** One partition's write limit used for ofPartitionLimit (configurable for a scaled local stack). */
   partitionWriteUnitsPerSecond: number;
   reads: StreamReadStats;
+  /**
+   * How far behind the stream the sample's last read was, in seconds (read time less the newest record's creation
+   * time), and how much of that the creation time's rounding can explain (1 s on AWS, 60 s on DynamoDB Local). Far
+   * behind means the shard took more writes than one GetRecords a poll interval returns (1,000 records or 1 MB).
+   */
+  readerLag: { seconds: number; roundingSeconds: number } | null;
   warnings: string[];
   notes: string[];
 };
