@@ -1,0 +1,84 @@
+/**
+ * Shapes of the cost advisor (issue 16). Client-safe. Every figure carries what it was computed from, so finance can
+ * recompute it: units × price, the window it was measured over, and the prices' source and date.
+ */
+
+export type TableClass = "STANDARD" | "STANDARD_INFREQUENT_ACCESS";
+
+/** Where a price came from: quoted from a source, or derived from another price by a documented rule. */
+export type PriceOrigin = { kind: "quoted"; source: string } | { kind: "derived"; rule: string; source: string };
+
+export type PricedFigure = { usd: number; origin: PriceOrigin };
+
+/** One region and table class's prices, USD. Reserved capacity is per 100 units, as AWS sells it. */
+export type ClassPrices = {
+  onDemandReadPerMillion: PricedFigure;
+  onDemandWritePerMillion: PricedFigure;
+  rcuHour: PricedFigure;
+  wcuHour: PricedFigure;
+  storageGbMonth: PricedFigure;
+  /** Standard only (reserved capacity cannot be bought for Standard-IA); null where AWS does not sell it. */
+  reserved: {
+    oneYear: { per100RcuUpfront: PricedFigure; per100RcuHour: PricedFigure; per100WcuUpfront: PricedFigure; per100WcuHour: PricedFigure } | null;
+    threeYear: { per100RcuUpfront: PricedFigure; per100RcuHour: PricedFigure; per100WcuUpfront: PricedFigure; per100WcuHour: PricedFigure } | null;
+  } | null;
+};
+
+export type RegionPrices = { region: string; classes: Partial<Record<TableClass, ClassPrices>> };
+
+/** The price table in force: the built-in one (dated) or PRICES_FILE's. */
+export type PriceTable = {
+  /** ISO date the prices were taken. */
+  date: string;
+  /** "built-in" or the PRICES_FILE path. */
+  from: string;
+  /** Free storage per account and region (AWS: 25 GB of Standard storage), which a per-table view cannot apportion. */
+  freeStorageGbPerAccountRegion: number;
+  regions: RegionPrices[];
+};
+
+/** The flat prices one cost response used, as the issue names them, plus where they came from. */
+export type UsedPrices = {
+  region: string;
+  tableClass: TableClass;
+  onDemandReadPerMillion: number;
+  onDemandWritePerMillion: number;
+  rcuHour: number;
+  wcuHour: number;
+  storageGbMonth: number;
+  source: string;
+  date: string;
+  derived: string[];
+};
+
+export type CapacityModeName = "on-demand" | "provisioned-peak" | "autoscaling" | "reserved";
+
+/** A dollar amount with the formula that gives it, for the hover text. */
+export type CostLine = { usd: number; formula: string };
+
+export type Alternative = {
+  mode: CapacityModeName;
+  throughputMonthlyUsd: number;
+  storageMonthlyUsd: number;
+  monthlyUsd: number;
+  /** Request units demand exceeded this alternative's capacity by, summed per minute over the window; 0 for on-demand below its limits. */
+  throttledRequests: number;
+  lines: CostLine[];
+  notes: string[];
+};
+
+export type CostResponse = {
+  table: string;
+  window: { start: number; end: number };
+  /** 30 days ÷ the window's length: what a figure over the window is multiplied by for a month. */
+  monthFactor: number;
+  prices: UsedPrices;
+  /** CloudWatch sums over the window, the table and all its GSIs together. */
+  consumed: { readUnits: number; writeUnits: number };
+  storage: { bytes: number; gb: number; approximate: true };
+  current: { mode: "on-demand" | "provisioned" | "autoscaling"; monthlyUsd: number; lines: CostLine[] };
+  alternatives: Alternative[];
+  /** Standard against Standard-IA for the same traffic and storage. */
+  tableClass: { current: TableClass; standardMonthlyUsd: number | null; standardIaMonthlyUsd: number | null; breakEvenNote: string | null };
+  generatedAt: number;
+};
