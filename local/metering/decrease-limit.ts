@@ -1,15 +1,11 @@
+import { DecreaseQuota, FREE_DECREASES_PER_DAY, MAX_DECREASES_PER_DAY } from "../../lib/scaling/decrease-quota";
+
 /**
- * DynamoDB's quota on provisioned-capacity decreases, per table and per GSI (their limits are decoupled), per UTC day.
- *
- * AWS (developer guide, "Quotas": decreasing provisioned throughput; Service Quotas "Provisioned capacity decreases
- * per day", default 27): "A decrease is allowed up to four times any time per day (GMT time zone). Also, if there was
- * no decrease in the past hour, an additional decrease is allowed, effectively bringing the maximum number of
- * decreases in a day to 27 times." An UpdateTable that decreases a table and a GSI is refused whole if either is over.
+ * DynamoDB's quota on provisioned-capacity decreases, per table and per GSI, per UTC day, with the refusal DynamoDB
+ * answers. The rule itself (4 at any time, then one an hour without a decrease, 27 at most; AWS's words and sources)
+ * lives in lib/scaling/decrease-quota.ts, which the cost advisor's simulation shares.
  */
-export const FREE_DECREASES_PER_DAY = 4;
-export const MAX_DECREASES_PER_DAY = 27;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+export { FREE_DECREASES_PER_DAY, MAX_DECREASES_PER_DAY };
 
 export type DecreaseVerdict = { allowed: true } | { allowed: false; message: string };
 
@@ -27,38 +23,28 @@ export function formatDecreaseTime(ms: number): string {
 
 /** The decreases of each resource (a key the caller chooses per account, region, table and index) in the current UTC day. */
 export class DecreaseLimit {
-  private readonly decreases = new Map<string, number[]>();
-
-  private today(resource: string, atMs: number): number[] {
-    const dayStart = Math.floor(atMs / DAY_MS) * DAY_MS;
-    const kept = (this.decreases.get(resource) ?? []).filter((at) => at >= dayStart && at <= atMs);
-    this.decreases.set(resource, kept);
-    return kept;
-  }
+  private readonly quota = new DecreaseQuota();
 
   /** Decreases of the resource so far in the UTC day of `atMs` (DescribeTable's NumberOfDecreasesToday). */
   countToday(resource: string, atMs: number): number {
-    return this.today(resource, atMs).length;
+    return this.quota.countToday(resource, atMs);
   }
 
   /** Whether one more decrease is allowed at `atMs`; when not, DynamoDB's LimitExceededException message. */
   check(resource: string, atMs: number): DecreaseVerdict {
-    const today = this.today(resource, atMs);
-    if (today.length < FREE_DECREASES_PER_DAY) return { allowed: true };
-    const last = Math.max(...today);
-    if (today.length < MAX_DECREASES_PER_DAY && atMs - last >= HOUR_MS) return { allowed: true };
-    const next = today.length >= MAX_DECREASES_PER_DAY ? Math.floor(atMs / DAY_MS) * DAY_MS + DAY_MS : last + HOUR_MS;
+    const verdict = this.quota.check(resource, atMs);
+    if (verdict.allowed) return verdict;
     // The wording DynamoDB answers with (as its LimitExceededException reads in the wild).
     return {
       allowed: false,
       message:
         "Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day. After the first 4 decreases, " +
-        `each subsequent decrease in the same UTC day can be performed at most once every 3600 seconds. Number of decreases today: ${today.length}. ` +
-        `Last decrease at ${formatDecreaseTime(last)}. Next decrease can be made at ${formatDecreaseTime(next)}`,
+        `each subsequent decrease in the same UTC day can be performed at most once every 3600 seconds. Number of decreases today: ${verdict.decreasesToday}. ` +
+        `Last decrease at ${formatDecreaseTime(verdict.lastMs)}. Next decrease can be made at ${formatDecreaseTime(verdict.nextMs)}`,
     };
   }
 
   record(resource: string, atMs: number): void {
-    this.today(resource, atMs).push(atMs);
+    this.quota.record(resource, atMs);
   }
 }

@@ -3,7 +3,7 @@ import type { AlarmActionInvocation } from "../cloudwatch/alarm-actions";
 import { capacityKindOf, unitsName, type DynamoDbDimension, type ResourceRef, type Tenant } from "./identifiers";
 import type { AlarmPort, CapacityPort } from "./scaling-ports";
 import { targetKey, type PolicyRecord, type TargetRecord, type TenantScaling } from "./scaling-store";
-import { decideScaling } from "./target-tracking";
+import { decideScaling } from "../../../lib/scaling/target-tracking-model";
 import { consumedMetricName, metricDimensions, trackingAlarmKind, trackingAlarms } from "./tracking-alarms";
 
 /** One alarm action invocation, as the local CloudWatch hands it to onAlarmActions handlers. */
@@ -37,7 +37,7 @@ type Response = {
 
 /**
  * What a target-tracking policy does when its alarm invokes it in ALARM: reads the capacity and the alarm metric's latest
- * datapoint, decides (target-tracking.ts), applies the capacity, records the activity and moves every policy's alarms on
+ * datapoint, decides (lib/scaling/target-tracking-model.ts), applies the capacity, records the activity and moves every policy's alarms on
  * the target to the new thresholds. The provisioned-capacity alarms only bring the thresholds back in line when the
  * capacity was changed by someone else.
  */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { dimensionFits, parseResourceId, resourceIdOf } from "./identifiers";
-import { decideScaling, desiredCapacity } from "./target-tracking";
 import { trackingAlarmKind, trackingAlarmName } from "./tracking-alarms";
 
 describe("DynamoDB resource ids and dimensions", () => {
@@ -24,20 +23,5 @@ describe("DynamoDB resource ids and dimensions", () => {
     expect(trackingAlarmKind(trackingAlarmName("table/Shop/index/GSI1", "AlarmLow", uuid))).toBe("AlarmLow");
     expect(trackingAlarmKind(`TargetTracking-table/Shop-ProvisionedCapacityHigh-${uuid}`)).toBe("ProvisionedCapacityHigh");
     expect(trackingAlarmKind("Shop reads above 80% of provisioned")).toBeNull();
-  });
-});
-
-describe("the target-tracking capacity", () => {
-  it("is the consumption over the target fraction, rounded up to a whole unit", () => {
-    expect(desiredCapacity(8, 70)).toBe(12);
-    expect(desiredCapacity(7, 70)).toBe(10);
-    expect(desiredCapacity(0, 70)).toBe(1);
-  });
-
-  it("ignores alarm kinds that do not scale and minutes without data", () => {
-    const base = { settings: { targetValue: 70, scaleInCooldownS: 0, scaleOutCooldownS: 0, disableScaleIn: false }, min: 1, max: 100, currentCapacity: 10, lastScaleInMs: null, lastScaleOutMs: null, nowMs: 0 };
-    expect(decideScaling({ ...base, alarm: "ProvisionedCapacityHigh", consumedPerSecond: 50 }).action).toBe("none");
-    expect(decideScaling({ ...base, alarm: "AlarmHigh", consumedPerSecond: null }).action).toBe("none");
-    expect(decideScaling({ ...base, alarm: "AlarmLow", consumedPerSecond: 1, currentCapacity: 1 })).toMatchObject({ action: "notScaled", reason: { Code: "AlreadyAtMinCapacity" } });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseResourceId, type DynamoDbDimension, type Tenant } from "./identifiers";
 import { memoryPorts } from "./memory-ports.test-support";
 import { ScalingEngine, type TargetRef } from "./scaling-engine";
-import type { TrackingSettings } from "./target-tracking";
+import type { TrackingSettings } from "../../../lib/scaling/target-tracking-model";
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 11, 3, 9, 0, 0);

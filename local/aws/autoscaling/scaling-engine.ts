@@ -4,8 +4,8 @@ import { capacityKindOf, policyArn, predefinedMetricFor, scalableTargetArn, sche
 import { respondToAlarm, syncAlarms, type AlarmAction } from "./alarm-response";
 import type { AlarmPort, CapacityPort } from "./scaling-ports";
 import { targetKey, TenantScaling, type PolicyRecord, type ScheduledActionRecord, type SuspendedState, type TargetRecord } from "./scaling-store";
-import type { TrackingSettings } from "./target-tracking";
-import { TRACKING_ALARM_KINDS, trackingAlarmName } from "./tracking-alarms";
+import { TRACKING_ALARM_KINDS, type TrackingSettings } from "../../../lib/scaling/target-tracking-model";
+import { trackingAlarmName } from "./tracking-alarms";
 
 export type TargetRef = { resourceId: string; resource: ResourceRef; dimension: DynamoDbDimension };
 

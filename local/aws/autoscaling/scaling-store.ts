@@ -1,6 +1,5 @@
 import type { DynamoDbDimension, ResourceRef, Tenant } from "./identifiers";
-import type { NotScaledReason, TrackingSettings } from "./target-tracking";
-import type { TrackingAlarmKind } from "./tracking-alarms";
+import type { NotScaledReason, TrackingAlarmKind, TrackingSettings } from "../../../lib/scaling/target-tracking-model";
 
 export type SuspendedState = { DynamicScalingInSuspended: boolean; DynamicScalingOutSuspended: boolean; ScheduledScalingSuspended: boolean };
 

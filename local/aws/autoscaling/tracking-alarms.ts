@@ -1,25 +1,13 @@
 import type { PutMetricAlarmCommandInput } from "@aws-sdk/client-cloudwatch";
 import type { CapacityKind, ResourceRef } from "./identifiers";
+import { HIGH_PERIODS, LOW_PERIODS, TRACKING_ALARM_KINDS, TRACKING_PERIOD_S, trackingThresholds, type TrackingAlarmKind } from "../../../lib/scaling/target-tracking-model";
 
 /**
- * The CloudWatch alarms Application Auto Scaling creates for a DynamoDB target-tracking policy, with the settings AWS
- * gives them (as exported from real accounts: a target of 70% on 1 provisioned unit gives AlarmHigh 42 and AlarmLow 30):
- * - AlarmHigh: Consumed<Kind>CapacityUnits, Sum, Period 60, 2 of 2 periods GreaterThanThreshold target% × provisioned × 60.
- *   The DynamoDB guide: "Auto scaling triggers when your consumed capacity breaches the configured target utilization
- *   for two consecutive minutes."
- * - AlarmLow: the same metric, 15 of 15 periods LessThanThreshold (target − 20)% × provisioned × 60: scale-in waits for
- *   15 minutes at least 20 points below the target.
- * - ProvisionedCapacityHigh/Low: Provisioned<Kind>CapacityUnits, Average, Period 300, 3 periods, GreaterThan / LessThan
- *   the provisioned capacity: they notice a capacity changed outside auto scaling.
+ * The CloudWatch alarms Application Auto Scaling creates for a DynamoDB target-tracking policy. Their kinds, periods
+ * and thresholds (AlarmHigh 2 of 2 one-minute Sums above target%; AlarmLow 15 of 15 below (target − 20)%; AWS's
+ * sources) are the shared model in lib/scaling/target-tracking-model.ts; this file puts them as PutMetricAlarm requests.
  * Every alarm's action is the policy ARN, and AWS re-puts them with new thresholds after each capacity change.
  */
-export const TRACKING_ALARM_KINDS = ["AlarmHigh", "AlarmLow", "ProvisionedCapacityHigh", "ProvisionedCapacityLow"] as const;
-export type TrackingAlarmKind = (typeof TRACKING_ALARM_KINDS)[number];
-
-/** AlarmLow's threshold sits this many percentage points below the target. */
-export const SCALE_IN_MARGIN_POINTS = 20;
-export const HIGH_PERIODS = 2;
-export const LOW_PERIODS = 15;
 
 export type TrackingAlarmContext = {
   resourceId: string;
@@ -61,7 +49,8 @@ export function trackingAlarms(context: TrackingAlarmContext): PutMetricAlarmCom
     AlarmDescription: `DO NOT EDIT OR DELETE. For TargetTrackingScaling policy ${context.policyArn}.`,
     TreatMissingData: "missing",
   };
-  const consumed: Omit<PutMetricAlarmCommandInput, "AlarmName"> = { ...common, MetricName: consumedMetricName(context.kind), Statistic: "Sum", Period: 60 };
+  const consumed: Omit<PutMetricAlarmCommandInput, "AlarmName"> = { ...common, MetricName: consumedMetricName(context.kind), Statistic: "Sum", Period: TRACKING_PERIOD_S };
+  const thresholds = trackingThresholds(context.targetValue, context.capacity);
   const provisioned: Omit<PutMetricAlarmCommandInput, "AlarmName"> = { ...common, MetricName: provisionedMetricName(context.kind), Statistic: "Average", Period: 300, EvaluationPeriods: 3, Threshold: context.capacity };
   return [
     {
@@ -69,14 +58,14 @@ export function trackingAlarms(context: TrackingAlarmContext): PutMetricAlarmCom
       AlarmName: context.names.AlarmHigh,
       ComparisonOperator: "GreaterThanThreshold",
       EvaluationPeriods: HIGH_PERIODS,
-      Threshold: (context.targetValue / 100) * context.capacity * 60,
+      Threshold: thresholds.highSum,
     },
     {
       ...consumed,
       AlarmName: context.names.AlarmLow,
       ComparisonOperator: "LessThanThreshold",
       EvaluationPeriods: LOW_PERIODS,
-      Threshold: (Math.max(0, context.targetValue - SCALE_IN_MARGIN_POINTS) / 100) * context.capacity * 60,
+      Threshold: thresholds.lowSum,
     },
     { ...provisioned, AlarmName: context.names.ProvisionedCapacityHigh, ComparisonOperator: "GreaterThanThreshold" },
     { ...provisioned, AlarmName: context.names.ProvisionedCapacityLow, ComparisonOperator: "LessThanThreshold" },
