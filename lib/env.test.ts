@@ -6,6 +6,7 @@ describe("parseEnv", () => {
     expect(parseEnv({})).toEqual({
       accounts: [{ name: "default", credentials: { kind: "default-chain", profile: undefined }, regions: ["us-east-1"], tablePatterns: [] }],
       accountsFile: undefined,
+      pricesFile: undefined,
       awsRegion: "us-east-1",
       awsProfile: undefined,
       dynamodbEndpoint: undefined,
@@ -63,10 +64,12 @@ describe("parseEnv", () => {
       VIEWER_SHOWS_KEYS: "true",
       HOSTNAME: "0.0.0.0",
       NODE_ENV: "development",
+      PRICES_FILE: "/etc/lens/prices.json",
     });
     expect(env).toEqual({
       accounts: [{ name: "default", credentials: { kind: "default-chain", profile: "oncall" }, regions: ["eu-west-1"], tablePatterns: ["Shop", "prod-*"] }],
       accountsFile: undefined,
+      pricesFile: "/etc/lens/prices.json",
       awsRegion: "eu-west-1",
       awsProfile: "oncall",
       dynamodbEndpoint: "http://127.0.0.1:8000",
@@ -123,6 +126,7 @@ describe("parseEnv", () => {
     ["STREAM_POLL_INTERVAL_MS", "100"],
     ["STREAM_TAIL_MAX_SECONDS", "5"],
     ["STREAM_SAMPLE_MAX_SECONDS", "7200"],
+    ["PRICES_FILE", "x".repeat(4_097)],
   ])("rejects %s=%s with a message naming the variable", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(name);

@@ -58,6 +58,7 @@ const envSchema = z.object({
       .optional(),
   ),
   ACCOUNTS_FILE: z.preprocess(emptyAsUndefined, z.string().max(4_096).optional()),
+  PRICES_FILE: z.preprocess(emptyAsUndefined, z.string().max(4_096).optional()),
   DYNAMODB_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   CLOUDWATCH_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
   STS_ENDPOINT: z.preprocess(emptyAsUndefined, endpointUrl.optional()),
@@ -111,6 +112,8 @@ export type Env = {
   accounts: AccountConfig[];
   /** Where the accounts came from, for messages; undefined without ACCOUNTS_FILE. */
   accountsFile: string | undefined;
+  /** A JSON price table laid over the built-in one (lib/server/cost/prices.ts reads and checks it at start). */
+  pricesFile: string | undefined;
   awsRegion: string;
   awsProfile: string | undefined;
   dynamodbEndpoint: string | undefined;
@@ -210,6 +213,7 @@ export function parseEnv(source: Record<string, string | undefined>, readText: R
   return {
     accounts,
     accountsFile: raw.ACCOUNTS_FILE,
+    pricesFile: raw.PRICES_FILE,
     awsRegion,
     awsProfile: raw.AWS_PROFILE,
     dynamodbEndpoint: raw.DYNAMODB_ENDPOINT,

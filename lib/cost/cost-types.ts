@@ -5,8 +5,12 @@
 
 export type TableClass = "STANDARD" | "STANDARD_INFREQUENT_ACCESS";
 
-/** Where a price came from: quoted from a source, or derived from another price by a documented rule. */
-export type PriceOrigin = { kind: "quoted"; source: string } | { kind: "derived"; rule: string; source: string };
+/**
+ * Where a price came from: quoted from a source, or derived from another price by a documented rule. `date` is when
+ * that source took the price (ISO; year or month precision where the source gives no day): the sources differ by up
+ * to two years, and a PRICES_FILE may mix its figures with built-in ones, so one table-wide date would misstate some.
+ */
+export type PriceOrigin = { kind: "quoted"; source: string; date: string } | { kind: "derived"; rule: string; source: string; date: string };
 
 export type PricedFigure = { usd: number; origin: PriceOrigin };
 

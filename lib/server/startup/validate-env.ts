@@ -1,5 +1,6 @@
 import "server-only";
 import { env, EnvError, type Env } from "@/lib/env";
+import { priceTable } from "@/lib/server/cost/prices";
 
 // Addresses only this machine can reach; anything else (0.0.0.0, ::, a LAN or public address) is reachable by others.
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i;
@@ -29,6 +30,8 @@ export function validateEnvAtStartup(): void {
   try {
     const warning = exposureWarning(env());
     if (warning) console.warn(warning);
+    // PRICES_FILE is read here too, so a bad price file stops the server at start like a bad ACCOUNTS_FILE.
+    priceTable();
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(`[dynamo-lens] ${error.message}`);
