@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { peakCapacity, simulateAutoScaling, simulateFixedPeak, type ResourceDemand } from "./capacity-simulation";
 
-const MINUTE = 60_000;
 const NOON = Date.UTC(2026, 11, 3, 12, 0);
 const repeat = (sum: number, minutes: number) => Array.from({ length: minutes }, () => sum);
 /** Writes only; reads idle (they sit at their minimum of 1 and never touch the decrease quota). */
