@@ -17,9 +17,11 @@ import { decideScaling, desiredCapacity, DYNAMODB_DEFAULT_COOLDOWN_S, HIGH_PERIO
  * Simplifications, stated so the figures can be judged:
  * - Burst capacity is ignored: demand above the capacity in a minute counts as throttled, though DynamoDB may serve
  *   some of it from up to 300 s of unused capacity. Throttled figures are therefore upper bounds.
- * - The alarms see the units served (demand capped at the capacity), as CloudWatch's Consumed* metrics do under
- *   throttling; so a step far above the capacity is climbed in steps of about 1/target per 2 minutes, as on AWS.
- *   Throttled requests are not retried later: demand is taken as it was observed.
+ * - The alarms see the units served (demand capped at the capacity), as Consumed* metrics count only what succeeded
+ *   and as the local service's metering publishes them; so a step far above the capacity is climbed in steps of at
+ *   most 1/target (×1.43 at 70%) every 2 minutes. Throttled requests are not retried later: demand is taken as observed.
+ * - Capacity-hours are prorated by the minute (Σ units/s × 1/60 h); how AWS rounds a change within an hour is left
+ *   to the cost formulas.
  * - Every minute has a datapoint (a minute without traffic is 0). On AWS, an idle table's alarms may see no data,
  *   and DynamoDB alarms ignore missing data, so AWS can scale in later than simulated here.
  * - Decreases made before the series starts are unknown and taken as none.
