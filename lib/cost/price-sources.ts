@@ -1,8 +1,9 @@
 /**
  * The sources the built-in price table quotes, each with the date it took its prices. Client-safe; nothing here is
  * fetched: AWS's own pricing pages render their tables with JavaScript, so the stored copies we could read carry no
- * numbers, and the figures come from these dated copies of AWS's price list and rate cards instead (see
- * /work/notes/prices-research.md for the quotes).
+ * numbers, and the figures come from these dated copies of AWS's price list and rate cards instead. Each source
+ * names a repository, path and commit, a page, or (where the code index did not name the repository) words and ids
+ * that find the quote again.
  */
 
 export type PriceSource = { source: string; date: string };
@@ -24,7 +25,8 @@ export const OCEL: PriceSource = {
 /** A test that parses an excerpt of the eu-west-1 offer file; it states only the offer's publication year. */
 export const EU_TEST: PriceSource = {
   source:
-    "a test parsing an excerpt of AWS's eu-west-1 price offer file (offer publicationDate 2026, day not recorded; public code index file 69075020816, repository not named)",
+    "a test parsing an excerpt of AWS's eu-west-1 price offer file, test_price_extraction_from_the_real_offer_excerpt on " +
+    "tests/data/price_offer_eu_west_1_excerpt.json (offer publicationDate 2026, day not recorded; repository not named by the code index)",
   date: "2026",
 };
 

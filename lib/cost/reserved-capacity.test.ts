@@ -74,7 +74,7 @@ describe("chooseReservation", () => {
     expect(choice.blocks).toBe(2);
     expect(choice.breakEvenHours).toBeCloseTo(330.769230769, 8);
     expect(choice.explanation).toContain("block 2 is in use 464 hours a month, block 3 only 200 hours");
-    expect(choice.explanation).toContain("in 330.7692 hours");
+    expect(choice.explanation).toContain("what 100 RCU cost at $0.00013 per RCU-hour in 330.8 hours");
   });
 
   it("is the level with the lowest month cost", () => {

@@ -1,6 +1,6 @@
 import type { ClassPrices, CostLine } from "./cost-types";
 import { HOURS_PER_MONTH, monthFactor, monthFactorText, type CapacitySample, type CapacityUnitName, type CostWindow } from "./cost-formulas";
-import { formatFactor, formatPrice, formatUnits, formatUsd } from "./cost-numbers";
+import { formatPrice, formatUnits, formatUsd } from "./cost-numbers";
 
 /**
  * Reserved capacity (pure). AWS sells it in blocks of 100 RCU or WCU, for the Standard table class in provisioned
@@ -9,6 +9,8 @@ import { formatFactor, formatPrice, formatUnits, formatUsd } from "./cost-number
  */
 
 export const RESERVED_BLOCK_UNITS = 100;
+
+const hoursFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 export type ReservedTerm = { upfrontPer100: number; hourlyPer100: number; termMonths: 12 | 36 };
 export type ReservedTermName = "oneYear" | "threeYear";
@@ -114,10 +116,10 @@ export function chooseReservation(
   }
   const blocks = low;
   // A block's use, as the full-block hours a month it would be in use: (unit-hours inside it ÷ 100) × month factor.
-  const used = (block: number) => `${formatFactor((hoursInBlock(series, block) / RESERVED_BLOCK_UNITS) * factor)} hours`;
+  const used = (block: number) => `${hoursFormat.format((hoursInBlock(series, block) / RESERVED_BLOCK_UNITS) * factor)} hours`;
   const breakEven =
     `a block of 100 ${unit} costs ${formatUsd(perBlock)} a month ${blockText(term)}, what 100 ${unit} cost at ` +
-    `${formatPrice(unitHourPrice)} per ${unit}-hour in ${formatFactor(breakEvenHours)} hours, so a block pays only if it is in use longer than that a month`;
+    `${formatPrice(unitHourPrice)} per ${unit}-hour in ${hoursFormat.format(breakEvenHours)} hours, so a block pays only if it is in use longer than that a month`;
   const last = Math.ceil(peak / RESERVED_BLOCK_UNITS);
   const explanation =
     blocks === 0
