@@ -1,5 +1,6 @@
 import { DEMO_SCALING, SESSIONS_THROTTLE_ALARM, SHOP_READS_ALARM } from "../local/stack/demo-scaling";
 import { expect, test } from "./support/fixtures";
+import { sidewaysOverflow } from "./support/sideways-overflow";
 
 // The e2e stack's 30 simulated minutes evaluate the demo's alarms and auto scaling minute by minute: Sessions' write
 // throttle alarm fires, Shop's read alarm stays OK, and Shop's GSI1 writes scale out to their maximum.
@@ -35,7 +36,7 @@ test.describe("alarms and auto scaling", () => {
     // Auto scaling's own alarms are listed apart and never counted as firing.
     await expect(page.getByTestId("autoscaling-alarms")).toContainText("Auto scaling's own alarms");
     // Their long names and reasons wrap: the cards never push the page sideways on a phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await sidewaysOverflow(page)).toEqual({ pixels: 0, culprits: [] });
 
     const target = page.locator(`[data-testid="scaling-target"][data-resource="${DEMO_SCALING.resourceId}"][data-kind="write"]`);
     await expect(target).toContainText(`${DEMO_SCALING.min}–${DEMO_SCALING.max} WCU`);

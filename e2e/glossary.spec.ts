@@ -1,5 +1,6 @@
 import { GLOSSARY } from "../lib/glossary/glossary-terms";
 import { expect, test } from "./support/fixtures";
+import { sidewaysOverflow } from "./support/sideways-overflow";
 
 test.describe("plain language", () => {
   test("the glossary explains RCU/WCU, partition, throttling, GSI and Scan vs Query, each at its own address", async ({ page }) => {
@@ -15,7 +16,7 @@ test.describe("plain language", () => {
     await page.getByRole("navigation", { name: "Terms" }).getByRole("link", { name: GLOSSARY["scan-vs-query"].term }).click();
     await expect(page).toHaveURL(/#scan-vs-query$/);
     await expect(page.locator("article#scan-vs-query")).toBeInViewport();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await sidewaysOverflow(page)).toEqual({ pixels: 0, culprits: [] });
   });
 
   test("every capacity chart has a tooltip that explains it and links to its glossary entry", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { HOT_CUSTOMER_PK } from "../local/seed/shop-items";
 import { itemHref } from "../lib/items/item-key";
 import { expect, test } from "./support/fixtures";
+import { sidewaysOverflow } from "./support/sideways-overflow";
 import { AS_ENGINEER, AS_VIEWER, proxyAuthUrl } from "./support/proxy-auth";
 
 // These run against the second server global setup starts, with AUTH_MODE=proxy: the headers stand in for the
@@ -53,7 +54,7 @@ test.describe("a viewer", () => {
     await expect(page.getByRole("button", { name: "Sample keys" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Run size audit" })).toHaveCount(0);
     // The header carries the user's address: it must wrap, not push the page sideways on a phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await sidewaysOverflow(page)).toEqual({ pixels: 0, culprits: [] });
   });
 });
 

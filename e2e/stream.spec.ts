@@ -1,5 +1,6 @@
 import { HOT_DEVICE_ID } from "../local/seed/session-and-event-items";
 import { expect, test } from "./support/fixtures";
+import { sidewaysOverflow } from "./support/sideways-overflow";
 import { AS_VIEWER, proxyAuthUrl } from "./support/proxy-auth";
 import { runPrefix, startTraffic, type TrafficRun } from "./support/stream-traffic";
 
@@ -53,7 +54,7 @@ test.describe("the live tail", () => {
     await expect(newest.getByTestId("new-image")).toContainText("entity");
     await expect(newest.getByTestId("old-image")).toContainText(/None: the write created the item|Not recorded/);
     await page.getByTestId("live-tail").screenshot({ path: testInfo.outputPath(`stream-tail-${isMobile ? "phone" : "desktop"}.png`) });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await sidewaysOverflow(page)).toEqual({ pixels: 0, culprits: [] });
   });
 
   test("filters by event name and key prefix, and keeps them in the link", async ({ page }) => {
@@ -111,7 +112,7 @@ test.describe("the write sample", () => {
       const start = section.getByRole("button", { name: "Start stream sample" });
       // Both browsers run this spec; if the other one's sample is running, this one reads its result. The form shows
       // once the latest job has loaded, so wait for one or the other before deciding.
-      await expect(start.or(section.getByTestId("job-progress"))).toBeVisible();
+      await expect(start.or(section.getByTestId("job-progress")).first()).toBeVisible();
       if (await start.isVisible()) {
         await section.getByLabel("Duration (seconds)").fill("20");
         await expect(section.getByTestId("starting-position-note")).toContainText("LATEST");
@@ -129,7 +130,7 @@ test.describe("the write sample", () => {
       await expect(section.getByTestId("heat-map-accessed").getByTestId("heat-map-key").first()).toHaveText(HOT_DEVICE_ID);
       await expect(section.getByTestId("sample-read-cost")).toContainText("GetRecords calls");
       await section.screenshot({ path: testInfo.outputPath(`stream-sample-${isMobile ? "phone" : "desktop"}.png`) });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      expect(await sidewaysOverflow(page)).toEqual({ pixels: 0, culprits: [] });
 
       // The sample is the diagnosis' evidence now: Events' overloaded key has a name, from the stream.
       await page.goto("/tables/Events");

@@ -69,6 +69,14 @@ export async function ensureStream(client: DynamoDBClient, definition: CreateTab
   if (current.Table?.StreamSpecification?.StreamEnabled) return;
   await client.send(new UpdateTableCommand({ TableName: name, StreamSpecification: wanted }));
   await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 }, { TableName: name });
+  // DynamoDB Local forgets an on-demand table's maximum throughput when its stream is turned on; set it again.
+  const maximum = definition.OnDemandThroughput;
+  const after = await client.send(new DescribeTableCommand({ TableName: name }));
+  const kept = after.Table?.OnDemandThroughput;
+  if (maximum && (kept?.MaxReadRequestUnits !== maximum.MaxReadRequestUnits || kept?.MaxWriteRequestUnits !== maximum.MaxWriteRequestUnits)) {
+    await client.send(new UpdateTableCommand({ TableName: name, OnDemandThroughput: maximum }));
+    await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 }, { TableName: name });
+  }
 }
 
 const withoutStream = (definition: CreateTableCommandInput): CreateTableCommandInput => ({ ...definition, StreamSpecification: undefined });

@@ -6,6 +6,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { formatCount } from "@/lib/format/format-count";
 import type { StreamInfo } from "@/lib/streams/stream-types";
 import { isUnfiltered, type StreamViewState } from "@/lib/streams/stream-view-state";
+import type { StreamViewPatch } from "./use-stream-view-state";
 import { tailStatusText } from "@/lib/streams/tail-status-text";
 import { TAIL_MAX_ROWS, type TailSnapshot } from "@/lib/streams/tail-rows";
 import { NoStream } from "./no-stream";
@@ -19,7 +20,7 @@ type Props = {
   table: string;
   keyAttributes: KeyAttributes;
   view: StreamViewState;
-  update: (patch: Partial<StreamViewState>) => void;
+  update: (patch: StreamViewPatch) => void;
   engineer: boolean;
   clock: (ms: number) => string;
 };
@@ -58,7 +59,7 @@ export function LiveTail({ table, keyAttributes, view, update, engineer, clock }
       resume(engineer);
     }
   };
-  const onFilters = useCallback((patch: Partial<StreamViewState>) => update(patch), [update]);
+  const onFilters = useCallback((patch: StreamViewPatch) => update(patch), [update]);
   // A viewer can pause and unpause their own view, but not start a stopped tail.
   const toggleAllowed = engineer || paused || running;
 

@@ -47,7 +47,9 @@ export function PauseButton({ live, onToggle }: { live: boolean; onToggle: (() =
 }
 
 /** Event-name toggles and a key-prefix box. The prefix reaches the URL (and the API) after a short pause in typing. */
-export function TailFilters({ events, keyPrefix, onChange }: { events: readonly StreamEventName[]; keyPrefix: string; onChange: (patch: { events?: StreamEventName[]; keyPrefix?: string }) => void }) {
+type FilterPatch = { events?: StreamEventName[]; keyPrefix?: string };
+
+export function TailFilters({ events, keyPrefix, onChange }: { events: readonly StreamEventName[]; keyPrefix: string; onChange: (patch: FilterPatch | ((current: { events: StreamEventName[] }) => FilterPatch)) => void }) {
   const [prefix, setPrefix] = useState(keyPrefix);
   const committed = useRef(keyPrefix);
   // The URL changed from elsewhere (back button, a link): show what it says.
@@ -78,7 +80,7 @@ export function TailFilters({ events, keyPrefix, onChange }: { events: readonly 
               aria-pressed={on}
               disabled={last}
               title={last ? "At least one event type stays shown" : `${on ? "Hide" : "Show"} ${name} records`}
-              onClick={() => onChange({ events: toggleEvent(events, name) })}
+              onClick={() => onChange((current) => ({ events: toggleEvent(current.events, name) }))}
               className={`px-2.5 py-1 font-mono ${on ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "bg-white text-slate-600 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-400 dark:hover:bg-slate-800"}`}
             >
               {name}
