@@ -80,7 +80,8 @@ export type CostResponse = {
   /** CloudWatch sums over the window, the table and all its GSIs together. */
   consumed: { readUnits: number; writeUnits: number };
   storage: { bytes: number; gb: number; approximate: true };
-  current: { mode: "on-demand" | "provisioned" | "autoscaling"; monthlyUsd: number; lines: CostLine[] };
+  /** `throttledRequests`: demand above the current capacity (or on-demand maximum), counted as the alternatives are. */
+  current: { mode: "on-demand" | "provisioned" | "autoscaling"; monthlyUsd: number; throttledRequests: number; lines: CostLine[] };
   alternatives: Alternative[];
   /** Standard against Standard-IA for the same traffic and storage. */
   tableClass: { current: TableClass; standardMonthlyUsd: number | null; standardIaMonthlyUsd: number | null; breakEvenNote: string | null };
