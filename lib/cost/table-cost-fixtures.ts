@@ -1,5 +1,6 @@
 import type { Alternative, CapacityModeName, CostResponse } from "./cost-types";
 import { BUILT_IN_PRICE_TABLE } from "./price-table";
+import { tableCost } from "./table-cost";
 import type { CostResource, TableCostInput } from "./table-cost-input";
 
 /** Hand-workable inputs for the cost advisor's tests: one UTC day of per-minute history (month factor exactly 30). */
@@ -42,3 +43,12 @@ export function alternativeOf(response: CostResponse, mode: CapacityModeName): A
   if (!found) throw new Error(`no ${mode} alternative`);
   return found;
 }
+
+/** 60,000 reads in minute 30 of every hour (1,000 a second for one minute), nothing otherwise. */
+export const spikyReads = (): number[] => Array.from({ length: DAY_MINUTES }, (_, minute) => (minute % 60 === 30 ? 60_000 : 0));
+
+/** Provisioned at 1,000 RCU / 1 WCU all day for those bursts: on-demand is far cheaper (table-cost.test.ts works the figures). */
+export const spikyCost = (): CostResponse => tableCost(costInput([costResource(spikyReads(), repeat(0), [1_000, 1])]));
+
+/** A steady 10 RCU / 5 WCU table provisioned at exactly that: nothing serves it cheaper. */
+export const rightSizedCost = (): CostResponse => tableCost(costInput([costResource(repeat(600), repeat(300), [10, 5])]));

@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_PRICE_TABLE } from "./price-table";
 import { CostPricesUnavailableError, tableCost } from "./table-cost";
-import { alternativeOf, costInput, costResource, DAY_MINUTES, DAY_START, DAY_WINDOW, repeat } from "./table-cost-fixtures";
+import { alternativeOf, costInput, costResource, DAY_START, DAY_WINDOW, repeat, spikyReads } from "./table-cost-fixtures";
 
 const GIB = 2 ** 30;
 // us-east-1 Standard: $0.125 / $0.625 per million request units, $0.00013 per RCU-hour, $0.00065 per WCU-hour, $0.25 per GB-month.
 // One day's window: the month factor is exactly 30.
-
-/** 60,000 reads in minute 30 of every hour (1,000 a second for one minute), nothing otherwise. */
-const spikyReads = () => Array.from({ length: DAY_MINUTES }, (_, minute) => (minute % 60 === 30 ? 60_000 : 0));
 
 describe("tableCost: a steady 10 RCU / 5 WCU table provisioned at 100 / 50", () => {
   const response = tableCost(costInput([costResource(repeat(600), repeat(300), [100, 50])], { storageBytes: GIB }));

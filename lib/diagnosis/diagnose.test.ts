@@ -117,6 +117,8 @@ describe("every verdict", () => {
         "large-items",
         "contributor-insights-off",
         "unusual-traffic",
+        "capacity-mode-savings",
+        "capacity-mode-fine",
         "no-data",
         "healthy",
       ]),

@@ -9,6 +9,7 @@ import { capacityVerdicts } from "./capacity-rules";
 import { changeVerdicts, type ChangesInput } from "./change-rules";
 import { onlyDiagnosisSeries } from "./diagnosis-series";
 import { SEVERITIES, type DiagnosisInput, type Evidence, type Severity, type Verdict } from "./diagnosis-types";
+import { capacityModeVerdicts } from "./cost-rules";
 import { count, enableInsightsCommand, INSIGHTS_COST_NOTE, resourceName, utcTime, windowText } from "./evidence-text";
 import { heatVerdicts } from "./hot-key-rules";
 import { firedThrottles, resourceFacts, utilizationEvidence } from "./metric-facts";
@@ -147,6 +148,8 @@ export function diagnose(given: DiagnosisInput & AlarmsInput & ScalingInput & Ba
   verdicts.push(...storageSkewVerdicts(input), ...largeItemVerdicts(input), ...insightsOff(input, advised));
   const last = ctx ? dataVerdict(ctx, verdicts) : cloudWatchMissing(input);
   if (last) verdicts.push(last);
+  // After the data verdict: money never blocks "healthy", and among "ok" verdicts health is named first.
+  verdicts.push(...capacityModeVerdicts(input.cost));
   // Throttling that also happened at this hour last week is noted on the verdicts about it (baseline-rules.ts).
   return sortVerdicts(ctx ? withLastWeekThrottling(ctx, verdicts, given.baselines) : verdicts);
 }

@@ -26,6 +26,8 @@ export type DiagnosisInputs = {
    * the "also last week" notes read; or why they could not be read (then neither is given). Absent: not read.
    */
   baselines?: { ok: true } | { ok: false; error: string };
+  /** The cost advisor's figures (the capacity-mode verdict), or why they could not be computed. Absent: not computed. */
+  cost?: { ok: true } | { ok: false; error: string };
 };
 
 /**

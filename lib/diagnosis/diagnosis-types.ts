@@ -2,6 +2,7 @@
  * The diagnosis engine's inputs and verdicts. Client-safe: the API sends verdicts as they are, and the inputs from
  * Contributor Insights and from a key sample are defined here because nothing else in lib/ needs them yet.
  */
+import type { CostResponse } from "@/lib/cost/cost-types";
 import type { SizeAuditResult } from "@/lib/jobs/job-types";
 import type { MetricsResponse } from "@/lib/metrics/metrics-response";
 import type { TableDetail } from "@/lib/tables/table-detail";
@@ -32,6 +33,8 @@ export const VERDICT_KINDS = [
   "storage-skew",
   "large-items",
   "contributor-insights-off",
+  "capacity-mode-savings",
+  "capacity-mode-fine",
   "no-data",
   "healthy",
 ] as const;
@@ -40,7 +43,7 @@ export type VerdictKind = (typeof VERDICT_KINDS)[number];
 /** Epoch ms; `end` is exclusive. */
 export type TimeWindow = { start: number; end: number };
 
-export type EvidenceSource = "metric" | "contributor-insights" | "key-sample" | "size-audit" | "table" | "change" | "stream";
+export type EvidenceSource = "metric" | "contributor-insights" | "key-sample" | "size-audit" | "table" | "change" | "stream" | "cost";
 
 export type EvidenceLink =
   /** A series of the metrics response, by its id (e.g. "table/WriteKeyRangeThroughputThrottleEvents/Sum"). */
@@ -235,6 +238,8 @@ export type DiagnosisInput = {
   sizeAuditFinishedAt?: number | null;
   /** The latest finished stream sample; null when there is none. The rules use it only near the window (stream-facts.ts). */
   streamSample: StreamSampleSummary | null;
+  /** The cost advisor's answer for the table (capacity-mode verdict); null or absent when it was not computed. */
+  cost?: CostResponse | null;
   thresholds: DiagnosisThresholds;
   /** Epoch ms. */
   now: number;

@@ -19,6 +19,7 @@ export function notCheckedFrom(inputs: OverviewDiagnosisInputs): NotChecked[] {
   if (inputs.scaling && !inputs.scaling.ok) missing.push({ check: "auto scaling", reason: `Auto scaling could not be read: ${inputs.scaling.error}` });
   if (inputs.changes && !inputs.changes.ok) missing.push({ check: "changes", reason: `The change history (CloudTrail) could not be read: ${inputs.changes.error}` });
   if (inputs.baselines && !inputs.baselines.ok) missing.push({ check: "baselines", reason: `The same hour yesterday and last week could not be read: ${inputs.baselines.error}` });
+  if (inputs.cost && !inputs.cost.ok) missing.push({ check: "capacity mode cost", reason: `The cost could not be worked out: ${inputs.cost.error}` });
   return missing;
 }
 
@@ -38,6 +39,7 @@ export function partialNote(inputs: OverviewDiagnosisInputs, notChecked: readonl
     inputs.scaling?.ok ? "auto scaling" : null,
     inputs.changes?.ok ? "changes" : null,
     inputs.baselines?.ok ? "baselines" : null,
+    inputs.cost?.ok ? "capacity mode cost" : null,
   ].filter((part): part is string => part !== null);
   const ran = checked.length > 0 ? `${listText(checked)} only` : "nothing could be checked";
   return `Partial check: ${ran}; ${listText(notChecked.map((entry) => entry.check))} not checked. Open the table for the full check.`;

@@ -1,4 +1,5 @@
 /** Small builders for diagnosis test inputs. Series come from tableSeriesDefinitions, so ids and labels are real. */
+import { rightSizedCost, spikyCost } from "@/lib/cost/table-cost-fixtures";
 import type { SizeAuditResult } from "@/lib/jobs/job-types";
 import { tableSeriesDefinitions, type DynamoDbOperation, type MetricStat } from "@/lib/metrics/metric-series";
 import type { MetricsResponse } from "@/lib/metrics/metrics-response";
@@ -197,6 +198,7 @@ export function diagnosisInput(overrides: Partial<DiagnosisInput> = {}): Diagnos
     keySample: null,
     sizeAudit: null,
     streamSample: null,
+    cost: null,
     thresholds: DEFAULT_THRESHOLDS,
     now: T0 + POINTS * MINUTE,
     ...overrides,
@@ -283,5 +285,7 @@ export function everyKindInputs(): DiagnosisInput[] {
     diagnosisInput({ metrics: null, metricsError: "timeout" }),
     diagnosisInput({ metrics: metricsFor(tableDetail(), []) }),
     unusualTrafficInput(),
+    diagnosisInput({ cost: spikyCost() }),
+    diagnosisInput({ cost: rightSizedCost() }),
   ];
 }

@@ -24,6 +24,8 @@ export const VERDICT_TERMS: Record<VerdictKind, [GlossaryTermId, ...GlossaryTerm
   "storage-skew": ["key-sample", "partition-key"],
   "large-items": ["item-size", "size-audit", "wcu"],
   "contributor-insights-off": ["contributor-insights", "hot-key"],
+  "capacity-mode-savings": ["capacity", "auto-scaling", "throttling"],
+  "capacity-mode-fine": ["capacity", "auto-scaling"],
   "no-data": ["requests-by-operation"],
   healthy: ["throttling", "utilization"],
 };
