@@ -65,8 +65,10 @@ export function onDemandThrottled(resources: readonly CostResource[]): number {
   for (const resource of resources) {
     const max = resource.onDemandMaximum;
     if (!max) continue;
-    sum += throttledAbove(resource.demand.readUnits, () => max.read);
-    sum += throttledAbove(resource.demand.writeUnits, () => max.write);
+    // UpdateTable takes -1 to remove a maximum; anything not positive is no limit.
+    const limit = (units: number | null) => (units !== null && units > 0 ? units : null);
+    sum += throttledAbove(resource.demand.readUnits, () => limit(max.read));
+    sum += throttledAbove(resource.demand.writeUnits, () => limit(max.write));
   }
   return sum;
 }

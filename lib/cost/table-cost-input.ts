@@ -19,6 +19,8 @@ export type CostResource = {
   provisioned: ProvisionedSeries | null;
   /** The resource's auto scaling bounds per dimension, when auto scaling is on and they were read. */
   scalingBounds?: { read?: ScalingBounds; write?: ScalingBounds } | null;
+  /** This resource's own bytes (TableSizeBytes or IndexSizeBytes), for a storage line per resource; they must add up to storageBytes. */
+  storageBytes?: number;
   /** The on-demand maximum (MaxRead/WriteRequestUnits, units per second) where one is configured; null or absent: none. */
   onDemandMaximum?: { read: number | null; write: number | null } | null;
 };
@@ -92,6 +94,11 @@ export function checkTableCostInput(input: TableCostInput): void {
       checkLength(`${name} provisioned readUnits`, resource.provisioned.readUnits, minutes);
       checkLength(`${name} provisioned writeUnits`, resource.provisioned.writeUnits, minutes);
     }
+  }
+  const own = input.resources.map((resource) => resource.storageBytes);
+  if (own.some((bytes) => bytes !== undefined)) {
+    const sum = own.reduce<number>((total, bytes) => total + (bytes ?? Number.NaN), 0);
+    if (sum !== input.storageBytes) throw new RangeError(`The resources' storageBytes add up to ${sum}, not to the table's storageBytes ${input.storageBytes}; give every resource's or none.`);
   }
 }
 

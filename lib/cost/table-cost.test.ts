@@ -126,6 +126,24 @@ describe("tableCost: reserved capacity, GSIs, table classes and errors", () => {
     expect(response.current.lines.map((line) => line.formula).join("\n")).toContain("GSI byDay writes: 240 WCU-hours");
   });
 
+  it("gives an on-demand table's GSIs their own throughput and storage lines", () => {
+    const table = costResource(repeat(600), repeat(0), null, { storageBytes: 3 * GIB });
+    const byDay = costResource(repeat(0), repeat(100), null, { index: "byDay", storageBytes: GIB });
+    const response = tableCost(costInput([table, byDay], { storageBytes: 4 * GIB }));
+    const formulas = response.current.lines.map((line) => line.formula);
+    // Table: 864,000 reads × $0.125 ÷ 1e6 × 30 = $3.24; GSI: 144,000 writes × $0.625 ÷ 1e6 × 30 = $2.70.
+    expect(formulas).toContain("table: (864,000 read units × $0.125 per million + 0 write units × $0.625 per million) ÷ 1e6 × 30 (30 days ÷ 1 day) = $3.24");
+    expect(formulas).toContain("GSI byDay: (0 read units × $0.125 per million + 144,000 write units × $0.625 per million) ÷ 1e6 × 30 (30 days ÷ 1 day) = $2.70");
+    expect(formulas).toContain("GSI byDay storage: 1,073,741,824 bytes ÷ 2^30 = 1 GB × $0.25 per GB-month = $0.25");
+    expect(response.current.monthlyUsd).toBeCloseTo(3.24 + 2.7 + 1, 9);
+    expect(() => tableCost(costInput([table, byDay], { storageBytes: 5 * GIB }))).toThrow(/add up to 4294967296/);
+  });
+
+  it("treats an on-demand maximum of -1 (UpdateTable's way to remove it) as none", () => {
+    const response = tableCost(costInput([costResource(spikyReads(), repeat(0), null, { onDemandMaximum: { read: -1, write: null } })]));
+    expect(response.current.throttledRequests).toBe(0);
+  });
+
   it("finds where Standard-IA pays: a large, quiet on-demand table", () => {
     // 864,000 reads: Standard $3.24, IA 864,000 × $0.155 ÷ 1e6 × 30 = $4.0176. 100 GB: $25 against $10.
     const response = tableCost(costInput([costResource(repeat(600), repeat(0), null)], { storageBytes: 100 * GIB }));

@@ -12,10 +12,10 @@ import {
   type Throughput,
 } from "./cost-alternatives";
 import { monthFactor, onDemandThroughput, storageCost, storageGb } from "./cost-formulas";
-import type { CostResponse, UsedPrices } from "./cost-types";
+import type { CostLine, CostResponse, UsedPrices } from "./cost-types";
 import { classPricesFor, pricesFor } from "./prices-for";
 import { tableClassComparison } from "./table-class-comparison";
-import { checkTableCostInput, CostPricesUnavailableError, type CostResource, type TableCostInput } from "./table-cost-input";
+import { checkTableCostInput, CostPricesUnavailableError, resourceLabel, type CostResource, type TableCostInput } from "./table-cost-input";
 
 /**
  * What a table costs a month, and what the same traffic would cost under each capacity mode (issue 16). Pure and
@@ -46,6 +46,15 @@ function historyCapacities(resources: readonly CostResource[]): ResourceCapacity
   });
 }
 
+/** Each resource's storage, where the route gave its own bytes: informational lines after the storage total. */
+function storageByResource(resources: readonly CostResource[], prices: UsedPrices): CostLine[] {
+  return resources.flatMap((resource) => {
+    if (resource.storageBytes === undefined) return [];
+    const line = storageCost(resource.storageBytes, prices.storageGbMonth);
+    return [{ usd: line.usd, formula: `${resourceLabel(resource.index)} storage: ${line.formula}` }];
+  });
+}
+
 export function tableCost(input: TableCostInput): CostResponse {
   checkTableCostInput(input);
   const { window, resources } = input;
@@ -59,8 +68,13 @@ export function tableCost(input: TableCostInput): CostResponse {
   // The current mode's throughput under any prices: the table-class comparison prices the same usage at the other class.
   const currentThroughput = (at: UsedPrices): Throughput => {
     if (history) return provisionedThroughput(history, at, window);
-    const { total, read, write } = onDemandThroughput(consumed, at, window);
-    return { total: { usd: total.usd, formula: `throughput: ${total.formula}` }, parts: [read, write] };
+    // The issue's formula over everything consumed, then each resource's share by the same formula.
+    const { total } = onDemandThroughput(consumed, at, window);
+    const parts = resources.map((resource) => {
+      const line = onDemandThroughput(consumedOf([resource]), at, window).total;
+      return { usd: line.usd, formula: `${resourceLabel(resource.index)}: ${line.formula}` };
+    });
+    return { total: { usd: total.usd, formula: `throughput: ${total.formula}` }, parts };
   };
   const storage = storageCost(input.storageBytes, prices.storageGbMonth);
 
@@ -69,7 +83,7 @@ export function tableCost(input: TableCostInput): CostResponse {
     mode: onDemand ? "on-demand" : input.autoScaling ? "autoscaling" : "provisioned",
     monthlyUsd: currentAlternative.monthlyUsd,
     throttledRequests: history ? sumThrottled(history) : onDemandThrottled(resources),
-    lines: currentAlternative.lines,
+    lines: [...currentAlternative.lines, ...storageByResource(resources, prices)],
   };
 
   const peak = peakCapacities(resources);
