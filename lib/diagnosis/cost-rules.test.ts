@@ -28,10 +28,13 @@ describe("capacity-mode verdict", () => {
     expect(verdict?.title).toBe("Switching to on-demand would cost $88.67 a month less (−94%), with no requests turned away.");
     const evidence = labels(verdict);
     expect(evidence).toContain("(1,440,000 read units × $0.125 per million + 0 write units × $0.625 per million) ÷ 1e6 × 30 (30 days ÷ 1 day) = $5.40");
-    expect(evidence).toContain("Now (provisioned capacity): $94.07 a month");
+    expect(evidence).toContain("Now (provisioned capacity): $94.07 throughput + $0.00 storage = $94.07 a month; throughput: $93.60 table reads + $0.47 table writes");
+    expect(evidence).toContain("On-demand, $88.67 (94%) a month less than now, turning no request away: $5.40 throughput");
     // Auto scaling ($0.56) and reserved are cheaper still, but each burst outruns them.
-    expect(evidence).toContain("Provisioned capacity with auto scaling at 70% use: $0.56 a month, not recommended: it would have turned away 1,438,560 more request units");
-    expect(evidence).toContain("us-east-1 STANDARD prices as of");
+    expect(evidence).toContain(
+      "Provisioned capacity with auto scaling at 70% use, not recommended: it would have turned away 1,438,560 more request units than the current setup did: $0.56 throughput",
+    );
+    expect(evidence).toMatch(/Measured over 1 day, × 30 for a 30-day month, at us-east-1 Standard prices as of \d{4}-\d{2}-\d{2}: \$0\.125 per million read units/);
     expect(verdict?.suggestion).toContain("four times in 24 hours");
   });
 
@@ -68,7 +71,7 @@ describe("capacity-mode verdict", () => {
   it("never recommends an option that throttles more than now, however cheap, and says so", () => {
     const [verdict] = capacityModeVerdicts(withTotals(rightSizedCost(), 100, { autoscaling: [10, 5], "on-demand": [95, 0] }));
     expect(verdict?.kind).toBe("capacity-mode-fine");
-    expect(labels(verdict)).toContain("Provisioned capacity with auto scaling at 70% use: $10.00 a month, not recommended: it would have turned away 5 more request units");
+    expect(labels(verdict)).toContain("Provisioned capacity with auto scaling at 70% use, not recommended: it would have turned away 5 more request units");
     const [recommended] = capacityModeVerdicts(withTotals(rightSizedCost(), 100, { autoscaling: [10, 5], "provisioned-peak": [50, 0] }));
     expect(recommended?.title).toMatch(/^Provisioned capacity fixed at the observed peak would cost \$50\.00/);
     expect(labels(recommended)).toContain("not recommended");

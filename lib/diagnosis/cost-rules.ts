@@ -3,8 +3,8 @@
  * less a month without turning away more requests than the current setup. Pure and client-safe; it reads the cost
  * advisor's response (lib/cost/table-cost.ts) and never recomputes a figure, so the verdict and the Cost section agree.
  */
-import { formatUnits, formatUsd } from "@/lib/cost/cost-numbers";
-import type { Alternative, CapacityModeName, CostResponse } from "@/lib/cost/cost-types";
+import { formatPrice, formatUnits, formatUsd } from "@/lib/cost/cost-numbers";
+import type { Alternative, CapacityModeName, CostLine, CostResponse } from "@/lib/cost/cost-types";
 import type { Evidence, Verdict } from "./diagnosis-types";
 import { percent } from "./evidence-text";
 
@@ -56,33 +56,30 @@ function daysText(ms: number): string {
   return `${formatUnits(days)} day${days === 1 ? "" : "s"}`;
 }
 
+/** "$94.07 throughput + $0.00 storage = $94.07 a month; throughput: …": the month's sum, then its throughput formula. */
+function formulas(lines: readonly CostLine[]): string {
+  const month = (lines[0]?.formula ?? "").replace(/^month: /, "");
+  return `${month} a month; ${lines[1]?.formula ?? ""}`;
+}
+
 function costEvidence(cost: CostResponse): Evidence[] {
-  const window = cost.window;
-  const current = cost.current;
-  const throughput = current.lines[1]?.formula ?? "";
+  const { window, current, prices } = cost;
+  const tableClass = prices.tableClass === "STANDARD" ? "Standard" : "Standard-IA";
   return [
-    {
-      source: "cost",
-      label: `Now (${CURRENT_NAMES[current.mode]}): ${formatUsd(current.monthlyUsd)} a month: ${current.lines[0]?.formula ?? ""}; ${throughput}`,
-      window,
-    },
+    { source: "cost", label: `Now (${CURRENT_NAMES[current.mode]}): ${formulas(current.lines)}`, window },
     {
       source: "cost",
       label:
-        `Measured over ${daysText(window.end - window.start)}, × ${formatUnits(cost.monthFactor)} for a 30-day month; ` +
-        `${cost.prices.region} ${cost.prices.tableClass} prices as of ${cost.prices.date} (${cost.prices.source})`,
+        `Measured over ${daysText(window.end - window.start)}, × ${formatUnits(cost.monthFactor)} for a 30-day month, at ${prices.region} ${tableClass} prices as of ${prices.date}: ` +
+        `${formatPrice(prices.onDemandReadPerMillion)} per million read units and ${formatPrice(prices.onDemandWritePerMillion)} per million write units on demand, ` +
+        `${formatPrice(prices.rcuHour)} per RCU-hour, ${formatPrice(prices.wcuHour)} per WCU-hour, ${formatPrice(prices.storageGbMonth)} per GB-month`,
       window,
     },
   ];
 }
 
 function alternativeEvidence(cost: CostResponse, option: Alternative, why: string): Evidence {
-  const throughput = option.lines[1]?.formula ?? "";
-  return {
-    source: "cost",
-    label: `${capitalised(ALTERNATIVE_NAMES[option.mode])}: ${formatUsd(option.monthlyUsd)} a month, ${why}: ${option.lines[0]?.formula ?? ""}; ${throughput}`,
-    window: cost.window,
-  };
+  return { source: "cost", label: `${capitalised(ALTERNATIVE_NAMES[option.mode])}, ${why}: ${formulas(option.lines)}`, window: cost.window };
 }
 
 const turnedAway = (option: Alternative) =>
@@ -121,7 +118,7 @@ export function capacityModeVerdicts(cost: CostResponse | null | undefined): Ver
         title: `${capitalised(optionPhrase(best.mode, current.mode))} would cost ${formatUsd(saving)} a month less (−${percent(share)}), ${outcome}.`,
         evidence: [
           ...evidence,
-          alternativeEvidence(cost, best, `${formatUsd(saving)} (${percent(share)}) less, ${turnedAway(best)}`),
+          alternativeEvidence(cost, best, `${formatUsd(saving)} (${percent(share)}) a month less than now, ${turnedAway(best)}`),
           ...rejectedEvidence(cost, options, best.monthlyUsd),
         ],
         suggestion: SUGGESTIONS[best.mode],
