@@ -42,19 +42,25 @@ export function provisionedThroughput(capacities: readonly ResourceCapacity[], p
   return { total: labelled("throughput", sumCostLines(parts)), parts: parts.map((part) => labelled(part.label, part.line)) };
 }
 
-/** Throughput and storage added up into an alternative; its first line is the total. */
-export function alternative(mode: CapacityModeName, throughput: Throughput, storage: CostLine, throttledRequests: number, notes: string[]): Alternative {
+/** A month's lines: the total (throughput + storage) first, then the throughput with its parts, then the storage. */
+export function monthLines(throughput: Throughput, storage: CostLine): CostLine[] {
   const total = sumCostLines([
     { label: "throughput", line: throughput.total },
     { label: "storage", line: storage },
   ]);
+  return [labelled("month", total), throughput.total, ...throughput.parts, labelled("storage", storage)];
+}
+
+/** Throughput and storage added up into an alternative; its first line is the total. */
+export function alternative(mode: CapacityModeName, throughput: Throughput, storage: CostLine, throttledRequests: number, notes: string[]): Alternative {
+  const lines = monthLines(throughput, storage);
   return {
     mode,
     throughputMonthlyUsd: throughput.total.usd,
     storageMonthlyUsd: storage.usd,
-    monthlyUsd: total.usd,
+    monthlyUsd: lines[0]?.usd ?? throughput.total.usd + storage.usd,
     throttledRequests,
-    lines: [labelled("month", total), throughput.total, ...throughput.parts, labelled("storage", storage)],
+    lines,
     notes,
   };
 }

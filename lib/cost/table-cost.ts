@@ -1,6 +1,7 @@
 import {
   alternative,
   autoScalingCapacities,
+  monthLines,
   onDemandAlternative,
   onDemandThrottled,
   peakCapacities,
@@ -78,12 +79,12 @@ export function tableCost(input: TableCostInput): CostResponse {
   };
   const storage = storageCost(input.storageBytes, prices.storageGbMonth);
 
-  const currentAlternative = alternative(onDemand ? "on-demand" : "provisioned-peak", currentThroughput(prices), storage, 0, []);
+  const currentThroughputNow = currentThroughput(prices);
   const current: CostResponse["current"] = {
     mode: onDemand ? "on-demand" : input.autoScaling ? "autoscaling" : "provisioned",
-    monthlyUsd: currentAlternative.monthlyUsd,
+    monthlyUsd: currentThroughputNow.total.usd + storage.usd,
     throttledRequests: history ? sumThrottled(history) : onDemandThrottled(resources),
-    lines: [...currentAlternative.lines, ...storageByResource(resources, prices)],
+    lines: [...monthLines(currentThroughputNow, storage), ...storageByResource(resources, prices)],
   };
 
   const peak = peakCapacities(resources);
