@@ -86,6 +86,19 @@ describe("tableCost: a spiky table provisioned for its bursts", () => {
     expect(alternativeOf(response, "reserved").throttledRequests).toBe(24 * 59_940);
   });
 
+  it("simulates auto scaling within the table's own bounds when it has auto scaling", () => {
+    const bounded = costResource(spikyReads(), repeat(0), [1_000, 1], { scalingBounds: { read: { min: 1_000, max: 2_000 }, write: { min: 1, max: 10 } } });
+    const response = tableCost(costInput([bounded], { autoScaling: true }));
+    expect(response.current.mode).toBe("autoscaling");
+    const scaled = alternativeOf(response, "autoscaling");
+    // Held at its minimum of 1,000 RCU, which serves every burst: the same capacity as now.
+    expect(scaled.throttledRequests).toBe(0);
+    expect(scaled.monthlyUsd).toBeCloseTo(94.068, 9);
+    expect(scaled.notes.join(" ")).toContain("current auto scaling minimum and maximum");
+    // Without auto scaling now, the same bounds are not the table's: the defaults apply.
+    expect(alternativeOf(tableCost(costInput([bounded])), "autoscaling").throttledRequests).toBe(24 * 59_940);
+  });
+
   it("counts what a configured on-demand maximum would throttle", () => {
     const capped = tableCost(costInput([costResource(spikyReads(), repeat(0), null, { onDemandMaximum: { read: 500, write: null } })]));
     expect(capped.current.mode).toBe("on-demand");
