@@ -75,7 +75,8 @@ export function AuditResults({ table, result, detail, linkKeys }: { table: strin
         {result.complete ? "Whole table read" : `${result.mode === "sample" ? "Sample" : "Partial scan"} of ${formatCount(result.itemsRead)} items`} · {Math.round(result.rcuUsed * 10) / 10} RCU ·
         percentiles within {Math.round(stats.percentileRelativeError * 100)}%.
       </p>
-      <div className="grid gap-4 lg:grid-cols-2">
+      {/* Grid items may shrink below their content (a phone's width), and long labels break rather than push. */}
+      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         <Card title="Size distribution" term="size-audit" testId="audit-histogram">
           <ul className="space-y-1.5 text-sm">
             {result.histogram.map((bucket) => (
@@ -98,7 +99,7 @@ export function AuditResults({ table, result, detail, linkKeys }: { table: strin
               ["DescribeTable mean ≈", result.tableEstimate.meanBytes],
             ].map(([label, value]) => (
               <div key={String(label)}>
-                <dt className="text-xs text-slate-500">{label}</dt>
+                <dt className="text-xs [overflow-wrap:anywhere] text-slate-500">{label}</dt>
                 <dd className="font-medium tabular-nums">{typeof value === "number" ? formatBytes(value) : "—"}</dd>
               </div>
             ))}
