@@ -14,7 +14,10 @@ export type PriceOrigin = { kind: "quoted"; source: string; date: string } | { k
 
 export type PricedFigure = { usd: number; origin: PriceOrigin };
 
-/** One region and table class's prices, USD. Reserved capacity is per 100 units, as AWS sells it. */
+/** One reserved-capacity term's prices, per 100 units as AWS sells them: an upfront fee and an hourly rate. */
+export type ReservedTermPrices = { per100RcuUpfront: PricedFigure; per100RcuHour: PricedFigure; per100WcuUpfront: PricedFigure; per100WcuHour: PricedFigure };
+
+/** One region and table class's prices, USD. */
 export type ClassPrices = {
   onDemandReadPerMillion: PricedFigure;
   onDemandWritePerMillion: PricedFigure;
@@ -23,8 +26,8 @@ export type ClassPrices = {
   storageGbMonth: PricedFigure;
   /** Standard only (reserved capacity cannot be bought for Standard-IA); null where AWS does not sell it. */
   reserved: {
-    oneYear: { per100RcuUpfront: PricedFigure; per100RcuHour: PricedFigure; per100WcuUpfront: PricedFigure; per100WcuHour: PricedFigure } | null;
-    threeYear: { per100RcuUpfront: PricedFigure; per100RcuHour: PricedFigure; per100WcuUpfront: PricedFigure; per100WcuHour: PricedFigure } | null;
+    oneYear: ReservedTermPrices | null;
+    threeYear: ReservedTermPrices | null;
   } | null;
 };
 
