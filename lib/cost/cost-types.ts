@@ -72,6 +72,8 @@ export type Alternative = {
   throttledRequests: number;
   lines: CostLine[];
   notes: string[];
+  /** provisioned-peak only: the capacity each resource would be fixed at (units per second), for the suggestion to act on. */
+  fixedCapacity?: Array<{ index: string | null; read: number; write: number }>;
 };
 
 export type CostResponse = {
@@ -88,5 +90,9 @@ export type CostResponse = {
   alternatives: Alternative[];
   /** Standard against Standard-IA for the same traffic and storage. */
   tableClass: { current: TableClass; standardMonthlyUsd: number | null; standardIaMonthlyUsd: number | null; breakEvenNote: string | null };
+  /** The range asked for (ms). `window` is shorter when CloudWatch holds less history than that; `notes` then says so. */
+  requestedRangeMs: number;
+  /** What the server had to assume or could not read (short history, auto scaling unreadable…), in plain words. */
+  notes: string[];
   generatedAt: number;
 };

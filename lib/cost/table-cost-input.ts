@@ -39,6 +39,10 @@ export type TableCostInput = {
   storageBytes: number;
   prices: PriceTable;
   now: number;
+  /** The range the caller asked for, when the window is shorter (CloudWatch held less history); default the window's length. */
+  requestedRangeMs?: number;
+  /** What the caller assumed or could not read, passed through to the response. */
+  notes?: readonly string[];
 };
 
 /**

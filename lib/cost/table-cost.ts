@@ -96,9 +96,12 @@ export function tableCost(input: TableCostInput): CostResponse {
       : "Within a minimum of 1 and a maximum of 40,000 units (the default per-table quota), as no auto scaling is set now.";
   const alternatives = [
     onDemandAlternative(consumed, resources, prices, window, storage),
-    alternative("provisioned-peak", provisionedThroughput(peak, prices, window), storage, sumThrottled(peak), [
-      "Each of the table's and indexes' reads and writes fixed at its busiest minute's average per second over the window, rounded up: it never throttles this history, but pays for the peak all month.",
-    ]),
+    {
+      ...alternative("provisioned-peak", provisionedThroughput(peak, prices, window), storage, sumThrottled(peak), [
+        "Each of the table's and indexes' reads and writes fixed at its busiest minute's average per second over the window, rounded up: it never throttles this history, but pays for the peak all month.",
+      ]),
+      fixedCapacity: peak.map((resource) => ({ index: resource.index, read: resource.read[0] ?? 0, write: resource.write[0] ?? 0 })),
+    },
     alternative("autoscaling", provisionedThroughput(scaled, prices, window), storage, sumThrottled(scaled), [
       "Target tracking at 70% utilization, simulated minute by minute with auto scaling's reaction delay (two minutes above target to scale out, fifteen well below to scale in) and the daily limit on decreases.",
       boundsNote,
@@ -117,6 +120,8 @@ export function tableCost(input: TableCostInput): CostResponse {
     current,
     alternatives,
     tableClass: tableClassComparison(input.prices, input.region, input.tableClass, input.storageBytes, currentThroughput),
+    requestedRangeMs: input.requestedRangeMs ?? window.end - window.start,
+    notes: [...(input.notes ?? [])],
     generatedAt: input.now,
   };
 }

@@ -4,12 +4,12 @@
  * advisor's response (lib/cost/table-cost.ts) and never recomputes a figure, so the verdict and the Cost section agree.
  */
 import { formatPrice, formatUnits, formatUsd } from "@/lib/cost/cost-numbers";
+import { bestAlternative, CAPACITY_MODE_SAVING_SHARE, otherOptions } from "@/lib/cost/cost-summary";
 import type { Alternative, CapacityModeName, CostLine, CostResponse } from "@/lib/cost/cost-types";
 import type { Evidence, Verdict } from "./diagnosis-types";
 import { percent } from "./evidence-text";
 
-/** The threshold: below a 10% difference the current mode is fine (estimates from a short history are not precise enough to act on less). */
-export const CAPACITY_MODE_SAVING_SHARE = 0.1;
+export { CAPACITY_MODE_SAVING_SHARE } from "@/lib/cost/cost-summary";
 
 const CURRENT_NAMES: Record<CostResponse["current"]["mode"], string> = {
   "on-demand": "on-demand",
@@ -99,11 +99,8 @@ function rejectedEvidence(cost: CostResponse, options: readonly Alternative[], b
 export function capacityModeVerdicts(cost: CostResponse | null | undefined): Verdict[] {
   if (!cost) return [];
   const { current } = cost;
-  // On-demand priced again is the current cost itself, not an alternative to it.
-  const options = cost.alternatives.filter((option) => !(current.mode === "on-demand" && option.mode === "on-demand"));
-  const allowed = options.filter((option) => option.throttledRequests <= current.throttledRequests);
-  // Ties go to the earlier option: on-demand before provisioned, and no reservation before a commitment.
-  const best = allowed.reduce<Alternative | null>((cheapest, option) => (cheapest === null || option.monthlyUsd < cheapest.monthlyUsd ? option : cheapest), null);
+  const options = otherOptions(cost);
+  const best = bestAlternative(cost);
   const saving = best ? current.monthlyUsd - best.monthlyUsd : 0;
   const share = current.monthlyUsd > 0 ? saving / current.monthlyUsd : 0;
   const evidence = costEvidence(cost);

@@ -1,3 +1,4 @@
+import type { FleetCost } from "@/lib/cost/cost-summary";
 import type { Severity, Verdict, VerdictKind } from "./diagnosis-types";
 
 /** What a diagnosis was built from, so the UI can say what is missing. */
@@ -80,7 +81,11 @@ export type OverviewTableVerdict = {
  * A table's line in the overview and the fleet: its worst verdict, and how many of its paging alarms are in ALARM
  * (auto scaling's own excluded; null when the alarms could not be read), which puts it first in the triage order.
  */
-export type OverviewTableLine = OverviewTableVerdict & { alarmsInAlarm: number | null };
+export type OverviewTableLine = OverviewTableVerdict & {
+  alarmsInAlarm: number | null;
+  /** The Cost section's month and savings for the table (the capacity-mode verdict's figures); null: not worked out. */
+  cost: FleetCost | null;
+};
 
 /** GET /api/diagnosis/overview: each table's worst verdict over the last hour, for the triage list. */
 export type DiagnosisOverviewResponse = {

@@ -14,6 +14,7 @@ const verdict = (severity: OverviewTableVerdict["severity"], alarmsInAlarm: numb
   partialNote: null,
   inputs,
   alarmsInAlarm,
+  cost: null,
 });
 const metrics = (score: number): TableOverviewMetrics => ({
   peakReadUtilization: null,
@@ -33,6 +34,7 @@ function row(account: string, region: string, name: string, options: { severity?
     metrics: options.score === undefined ? null : metrics(options.score),
     verdict: options.severity ? verdict(options.severity, options.alarms ?? 0) : null,
     alarmsInAlarm: options.alarms ?? null,
+    cost: null,
   };
 }
 

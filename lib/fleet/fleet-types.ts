@@ -1,4 +1,5 @@
 /** The JSON shape of GET /api/fleet: every exposed table in every configured account and region. Client-safe. */
+import type { FleetCost } from "@/lib/cost/cost-summary";
 import type { OverviewTableLine } from "@/lib/diagnosis/diagnosis-response";
 import type { TableOverviewMetrics } from "@/lib/metrics/overview-summary";
 import type { Scope } from "@/lib/scope/scope";
@@ -20,6 +21,8 @@ export type FleetTableRow = Scope & {
   verdict: OverviewTableLine | null;
   /** Its paging CloudWatch alarms in ALARM now; null when they could not be read (or the table was not diagnosed). */
   alarmsInAlarm: number | null;
+  /** What the table costs a month and what the best other capacity mode would save (the Cost section's figures); null: not diagnosed. */
+  cost: FleetCost | null;
 };
 
 export type FleetResponse = {

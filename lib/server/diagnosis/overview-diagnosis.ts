@@ -116,7 +116,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
       thresholds,
       now,
     });
-    return { ...overviewVerdict(found, inputs), alarmsInAlarm: alarms.inputs.ok ? alarms.inputs.inAlarm : null };
+    return { ...overviewVerdict(found, inputs), alarmsInAlarm: alarms.inputs.ok ? alarms.inputs.inAlarm : null, cost: null };
   });
 
   const byName = new Map(described.map(({ name }, position) => [name, verdicts[position] ?? null]));

@@ -50,6 +50,7 @@ async function readScope(scope: Scope, access: Access, now: number): Promise<Sco
       metrics: metrics.status === "fulfilled" ? (metrics.value.tables[entry.name] ?? null) : null,
       verdict: verdicts.status === "fulfilled" ? (verdicts.value.tables[entry.name] ?? null) : null,
       alarmsInAlarm: verdicts.status === "fulfilled" ? (verdicts.value.tables[entry.name]?.alarmsInAlarm ?? null) : null,
+      cost: verdicts.status === "fulfilled" ? (verdicts.value.tables[entry.name]?.cost ?? null) : null,
     }),
   );
   const window = metrics.status === "fulfilled" ? { start: metrics.value.start, end: metrics.value.end } : null;
