@@ -35,6 +35,9 @@ export const GLOSSARY_TERM_IDS = [
   "alarm",
   "auto-scaling",
   "change-history",
+  "capacity-mode-cost",
+  "reserved-capacity",
+  "table-class",
 ] as const;
 
 export type GlossaryTermId = (typeof GLOSSARY_TERM_IDS)[number];
@@ -384,6 +387,40 @@ export const GLOSSARY: Record<GlossaryTermId, GlossaryTerm> = {
       "When a change comes shortly before requests start being turned away, it is the first thing to check: lowering capacity, switching billing mode, adding an index or turning auto scaling off can each cause throttling some minutes later, once saved-up burst capacity runs out.",
     ],
     related: ["capacity", "auto-scaling", "throttling"],
+  },
+  "capacity-mode-cost": {
+    id: "capacity-mode-cost",
+    term: "On-demand vs provisioned cost",
+    aka: ["capacity mode", "billing mode", "pay per request", "PAY_PER_REQUEST", "PROVISIONED"],
+    summary: "On-demand bills each read and write a table makes; provisioned bills the capacity it holds each hour, used or not. Which is cheaper depends on how steady the traffic is.",
+    details: [
+      "On-demand: a price per million read request units and per million write request units, so a quiet hour costs nothing. Provisioned: a price per RCU-hour and WCU-hour for the capacity set, so a table sized for its peak pays for the peak all day.",
+      "Steady traffic that stays near its capacity is usually cheaper provisioned; spiky or quiet traffic is usually cheaper on-demand. A provisioned table can also turn requests away when demand goes above its capacity, which on-demand does only above its own limits.",
+      "Dynamo Lens prices the table's own CloudWatch history under each mode and extrapolates it to a 30-day month; every figure shows its formula (units × price).",
+    ],
+    related: ["capacity", "rcu", "wcu", "auto-scaling", "reserved-capacity"],
+  },
+  "reserved-capacity": {
+    id: "reserved-capacity",
+    term: "Reserved capacity",
+    aka: ["reservation", "1-year term", "3-year term"],
+    summary: "A commitment to pay for a set amount of provisioned capacity for 1 year (3 in some regions): an upfront fee plus a lower hourly rate, whether the capacity is used or not.",
+    details: [
+      "It is bought in blocks of 100 RCU or 100 WCU, for one account and region, and shared by all its provisioned tables. It can't be cancelled, sold or moved to another region or account.",
+      "AWS sells it only for provisioned tables of the Standard table class: on-demand and Standard-IA tables can't use it. Capacity above the reservation is billed at the normal provisioned rate.",
+    ],
+    related: ["capacity-mode-cost", "capacity", "table-class"],
+  },
+  "table-class": {
+    id: "table-class",
+    term: "Table class",
+    aka: ["Standard", "Standard-IA", "Standard-Infrequent Access", "STANDARD_INFREQUENT_ACCESS"],
+    summary: "Standard or Standard-Infrequent Access (Standard-IA): Standard-IA stores data for less but charges more for reads and writes, so it pays for tables that hold much and are read little.",
+    details: [
+      "The class changes only prices, not speed or features. Whether Standard-IA is cheaper depends on how large the storage bill is next to the throughput bill; the Cost section works out the break-even for the table's own traffic.",
+      "Reserved capacity can't be bought for Standard-IA tables.",
+    ],
+    related: ["capacity-mode-cost", "reserved-capacity", "item-size"],
   },
 };
 
