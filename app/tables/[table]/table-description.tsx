@@ -18,6 +18,7 @@ import type { IndexDetail, TableDetail } from "@/lib/tables/table-detail";
 import { tableHealth } from "@/lib/tables/table-health";
 import { AlarmsAndScaling } from "./alarms/alarms-and-scaling";
 import { CapacitySection } from "./capacity/capacity-section";
+import { CostSection } from "./cost/cost-section";
 import { ReportButton } from "./report/report-button";
 import { useCapacityViewState } from "./capacity/use-capacity-view-state";
 import { VerdictsPanel } from "./diagnosis/verdicts-panel";
@@ -80,6 +81,8 @@ function TableBody({ detail }: { detail: TableDetail }) {
       <AlarmsAndScaling table={detail.name} state={capacity} />
 
       <CapacitySection detail={detail} state={capacity} update={updateCapacity} />
+
+      <CostSection table={detail.name} />
 
       <InsightsSection table={detail.name} capacity={capacity} />
 
