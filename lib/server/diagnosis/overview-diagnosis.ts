@@ -16,6 +16,7 @@ import { alarmsSource } from "./alarms-source";
 import { baselineSources } from "./baseline-source";
 import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
 import { changesSources } from "./changes-source";
+import { costSources } from "./cost-source";
 import { scalingSources } from "./scaling-source";
 
 /**
@@ -62,7 +63,8 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
   // One DescribeAlarms listing (cached a minute, shared with the table pages) gives every table its alarms.
   // Auto scaling likewise: one read of the scope's targets and activities, one 24 h peaks batch for its auto scaled tables.
   // Baselines too: the same hour yesterday and last week of every table, one batched round each (baseline-source.ts).
-  const [metrics, statuses, alarmsRead, scalingRead, changesRead, baselineRead] = await Promise.all([
+  // And the cost: each table's 14-day answer, the one its Cost section shows (cost-source.ts).
+  const [metrics, statuses, alarmsRead, scalingRead, changesRead, baselineRead, costRead] = await Promise.all([
     overviewBatch(scope, tables, now).then(
       (batch): Metrics => ({ ok: true, batch }),
       (error: unknown): Metrics => ({ ok: false, error: sourceFailure(error, "CloudWatch metrics") }),
@@ -73,6 +75,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
     // One CloudTrail read of the scope (per event source, paged and paced) gives every table its changes.
     changesSources(scope, described.map(({ name }) => name), window, access, now),
     baselineSources(scope, described, window, now),
+    costSources(scope, described.map(({ name }) => name), now),
   ]);
   const enabled = new Set(
     described.filter((_, position) => {
@@ -94,6 +97,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
     const scaling = scalingRead.get(name);
     const changes = changesRead.get(name);
     const baselines = baselineRead.get(name);
+    const cost = costRead.get(name);
     const inputs: OverviewDiagnosisInputs = {
       metrics: metrics.ok ? { ok: true } : { ok: false, error: metrics.error },
       contributorInsights: ci?.inputs ?? { ok: false, skipped: `Contributor Insights is on for this table, but the overview reads its reports for at most ${MAX_INSIGHTS_REPORTS} tables per refresh.` },
@@ -102,6 +106,7 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
       scaling: scaling?.inputs,
       changes: changes?.inputs,
       baselines: baselines?.inputs,
+      cost: cost?.inputs,
     };
     const found = diagnose({
       table: detail,
@@ -113,10 +118,11 @@ export async function overviewDiagnosis(scope: Scope, access: Access, now = Date
       scaling: scaling?.scaling ?? null,
       changes: changes?.changes ?? null,
       baselines: baselines?.baselines ?? null,
+      cost: cost?.cost ?? null,
       thresholds,
       now,
     });
-    return { ...overviewVerdict(found, inputs), alarmsInAlarm: alarms.inputs.ok ? alarms.inputs.inAlarm : null, cost: null };
+    return { ...overviewVerdict(found, inputs), alarmsInAlarm: alarms.inputs.ok ? alarms.inputs.inAlarm : null, cost: cost?.fleet ?? null };
   });
 
   const byName = new Map(described.map(({ name }, position) => [name, verdicts[position] ?? null]));

@@ -12,6 +12,7 @@ import { describeTable } from "@/lib/server/tables/describe-table";
 import { scopeAlarms } from "@/lib/server/alarms/scope-alarms";
 import { alarmsSource, diagnosisWindow, settle } from "./alarms-source";
 import { baselineSources } from "./baseline-source";
+import { costSources } from "./cost-source";
 import { diagnosisThresholds, insightsSource, jobInputs, sourceFailure } from "./diagnosis-sources";
 import { changesSources } from "./changes-source";
 import { scalingSources } from "./scaling-source";
@@ -32,6 +33,8 @@ export async function tableDiagnosis(scope: Scope, tableName: string, given: Met
   const changesPending = changesSources(scope, [tableName], window, access, now);
   // Never rejects either: the same window a day and a week earlier, two rounds read as the overview reads them.
   const baselinesPending = baselineSources(scope, [{ name: tableName, detail: table }], window, now);
+  // Never rejects: the Cost section's own cached 14-day answer (cost-source.ts).
+  const costPending = costSources(scope, [tableName], now);
   const [metrics, insights] = await Promise.allSettled([getTableMetrics(scope, tableName, { ...params, index: null }, now), tableInsights(scope, tableName, params.window, {}, now)]);
   const alarms = alarmsSource(await alarmsPending, tableName, window, now);
   const metricsResponse: MetricsResponse | null = metrics.status === "fulfilled" ? metrics.value : null;
@@ -41,14 +44,15 @@ export async function tableDiagnosis(scope: Scope, tableName: string, given: Met
   const scaling = (await scalingPending).get(tableName);
   const changes = (await changesPending).get(tableName);
   const baselines = (await baselinesPending).get(tableName);
-  const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, alarms: alarms.alarms, scaling: scaling?.scaling ?? null, changes: changes?.changes ?? null, baselines: baselines?.baselines ?? null, thresholds: diagnosisThresholds(), now });
+  const cost = (await costPending).get(tableName);
+  const verdicts = diagnose({ table, metrics: metricsResponse, metricsError, contributorInsights: ci.input, ...jobs.input, alarms: alarms.alarms, scaling: scaling?.scaling ?? null, changes: changes?.changes ?? null, baselines: baselines?.baselines ?? null, cost: cost?.cost ?? null, thresholds: diagnosisThresholds(), now });
   return {
     table: tableName,
     window: { start: params.window.startMs, end: params.window.endMs },
     windowSource,
     // A digest opens nothing in the browser, so a viewer's verdicts link only to charts.
     verdicts: access.digestsKeys ? verdicts.map(withoutKeyLinks) : verdicts,
-    inputs: { metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError }, contributorInsights: ci.inputs, ...jobs.inputs, alarms: alarms.inputs, scaling: scaling?.inputs, changes: changes?.inputs, baselines: baselines?.inputs },
+    inputs: { metrics: metricsError === null ? { ok: true } : { ok: false, error: metricsError }, contributorInsights: ci.inputs, ...jobs.inputs, alarms: alarms.inputs, scaling: scaling?.inputs, changes: changes?.inputs, baselines: baselines?.inputs, cost: cost?.inputs },
     generatedAt: now,
     keysDigested: access.digestsKeys,
   };

@@ -32,7 +32,7 @@ const MAX_SETTINGS_PAGES = 1_000;
 /** Activities beyond this many pages (newest first) are left unread; the data says from when it is complete. */
 const MAX_ACTIVITY_PAGES = 40;
 
-type ScopeSettings = Pick<ScopeScalingData, "targets" | "policies" | "scheduledActions"> & { fetchedAt: number };
+export type ScopeSettings = Pick<ScopeScalingData, "targets" | "policies" | "scheduledActions"> & { fetchedAt: number };
 type ScopeActivities = Pick<ScopeScalingData, "activities" | "activitiesFrom">;
 
 const settingsCache = new TtlCache<ScopeSettings>(1_000);
@@ -102,14 +102,19 @@ async function readActivities(scope: Scope, startMs: number): Promise<ScopeActiv
   return { activities, activitiesFrom: activities.reduce<number | null>((oldest, activity) => Math.min(oldest ?? activity.start, activity.start), null) };
 }
 
+/** The scope's scalable targets, policies and scheduled actions alone, from the same minute's cached read. */
+export async function scopeScalingSettings(scope: Scope, nowMs: number = Date.now()): Promise<ScopeSettings> {
+  const minute = Math.floor(nowMs / SETTINGS_TTL_MS);
+  return settingsCache.get(JSON.stringify([scopeKey(scope), minute]), SETTINGS_TTL_MS, () => readSettings(scope));
+}
+
 /**
  * The scope's auto scaling for a window: settings shared by every caller within the minute of `nowMs`, activities
  * by every caller of the same window while its metrics would be cached; both coalesced while in flight.
  */
 export async function scopeScaling(scope: Scope, window: MetricWindow, nowMs: number = Date.now()): Promise<ScopeScalingData> {
-  const minute = Math.floor(nowMs / SETTINGS_TTL_MS);
   const [settings, activities] = await Promise.all([
-    settingsCache.get(JSON.stringify([scopeKey(scope), minute]), SETTINGS_TTL_MS, () => readSettings(scope)),
+    scopeScalingSettings(scope, nowMs),
     activitiesCache.get(JSON.stringify([scopeKey(scope), window.startMs, window.endMs]), metricsTtlMs(window, nowMs), () => readActivities(scope, window.startMs)),
   ]);
   return { ...settings, ...activities };
