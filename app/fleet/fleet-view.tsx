@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { TableNameFilter } from "@/components/ui/table-name-filter";
 import { TermHint } from "@/components/glossary/term-hint";
 import { filterFleet } from "@/lib/fleet/fleet-rank";
+import { fleetSortParam, parseFleetSort, sortFleet, type FleetSort } from "@/lib/fleet/fleet-sort";
 import type { FleetResponse, FleetScopeResult, FleetTableRow } from "@/lib/fleet/fleet-types";
 import { useSearchParamState } from "@/lib/hooks/use-search-param-state";
 import { fleetQueries } from "@/lib/queries/fleet-queries";
@@ -16,6 +17,7 @@ import { billingLabel, capacityLabel } from "@/lib/tables/describe-labels";
 import { LastHourCells } from "../overview-metrics-cells";
 import { VerdictLine } from "../verdict-line";
 import { AlarmsInAlarmBadge } from "../alarms-in-alarm-badge";
+import { FleetCardCost, FleetCostCells, FleetSortSelect, SortHeader } from "./fleet-cost-cells";
 
 const tableHref = (row: FleetTableRow) => withScope(`/tables/${encodeURIComponent(row.name)}`, row);
 
@@ -26,11 +28,15 @@ export function FleetView() {
   const [account, setAccount] = useSearchParamState("inAccount");
   const [region, setRegion] = useSearchParamState("inRegion");
   const [name, setName] = useSearchParamState("q");
+  // Trouble first unless ?sort= asks for cost or savings (lib/fleet/fleet-sort.ts).
+  const [sortText, setSortText] = useSearchParamState("sort");
+  const sort = parseFleetSort(sortText || null);
+  const onSort = (next: FleetSort) => setSortText(fleetSortParam(next));
 
   const scopes = allScopes(options);
   const regions = [...new Set(scopes.map((scope) => scope.region))];
   const data = query.data;
-  const rows = data ? filterFleet(data.tables, { account: account || null, region: region || null, name }) : [];
+  const rows = data ? sortFleet(filterFleet(data.tables, { account: account || null, region: region || null, name }), sort) : [];
 
   return (
     <div className="space-y-5">
@@ -46,6 +52,7 @@ export function FleetView() {
           <FilterSelect label="Account" value={account} onChange={setAccount} values={options.accounts.map((entry) => entry.name)} />
           <FilterSelect label="Region" value={region} onChange={setRegion} values={regions} />
           <TableNameFilter value={name} onChange={setName} label="Filter by table name" className="w-full sm:w-64" />
+          <FleetSortSelect sort={sort} onSort={onSort} />
         </div>
       </div>
 
@@ -61,7 +68,7 @@ export function FleetView() {
       ) : null}
       {rows.length > 0 ? (
         <>
-          <FleetGrid rows={rows} />
+          <FleetGrid rows={rows} sort={sort} onSort={onSort} />
           <FleetCards rows={rows} />
         </>
       ) : null}
@@ -137,7 +144,7 @@ function FleetCounts({ data, shown }: { data: FleetResponse; shown: number }) {
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400";
 const td = "px-3 py-2.5 align-top";
 
-function FleetGrid({ rows }: { rows: FleetTableRow[] }) {
+function FleetGrid({ rows, sort, onSort }: { rows: FleetTableRow[]; sort: FleetSort; onSort: (next: FleetSort) => void }) {
   return (
     <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-sm" data-testid="fleet-table">
@@ -157,6 +164,8 @@ function FleetGrid({ rows }: { rows: FleetTableRow[] }) {
             <th className={th}>
               Throttles <TermHint term="throttling" label="What throttling means" />
             </th>
+            <SortHeader sortKey="cost" label="Monthly cost" sort={sort} onSort={onSort} className={th} />
+            <SortHeader sortKey="savings" label="Potential savings" sort={sort} onSort={onSort} className={th} />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -183,6 +192,7 @@ function FleetGrid({ rows }: { rows: FleetTableRow[] }) {
                 )}
               </td>
               {row.metrics ? <LastHourCells metrics={row.metrics} name={`${row.account}-${row.region}-${row.name}`} /> : <td className={`${td} text-xs text-slate-400`} colSpan={3}>no metrics</td>}
+              <FleetCostCells row={row} className={td} />
             </tr>
           ))}
         </tbody>
@@ -209,6 +219,7 @@ function FleetCards({ rows }: { rows: FleetTableRow[] }) {
           {row.error ? <p className="mt-1 text-xs text-rose-700 dark:text-rose-400">{row.error.message}</p> : <VerdictLine verdict={row.verdict} />}
           {row.detail ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{`${billingLabel(row.detail.billingMode)} · ${capacityLabel(row.detail, row.detail.billingMode)}`}</p> : null}
           {row.metrics ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{row.metrics.trouble.reason}</p> : null}
+          <FleetCardCost row={row} />
         </li>
       ))}
     </ul>

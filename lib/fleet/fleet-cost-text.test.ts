@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fleetCostCell, fleetSavingsCell } from "./fleet-cost-text";
+import { fleetCardCostText, fleetCostCell, fleetSavingsCell } from "./fleet-cost-text";
 
 const window = { start: Date.UTC(2026, 10, 19), end: Date.UTC(2026, 11, 3) };
 
@@ -31,5 +31,14 @@ describe("fleet cost cells", () => {
     expect(fleetSavingsCell(failed).title).toContain("set PRICES_FILE");
     expect(fleetCostCell(null)).toMatchObject({ text: "—", tone: "muted" });
     expect(fleetSavingsCell(null).title).toMatch(/not diagnosed/);
+  });
+
+  it("writes the phone card's line out in full, reasons included", () => {
+    expect(fleetCardCostText({ ok: true, monthlyUsd: 94.068, savingsMonthlyUsd: 88.668, savingShare: 0.9426, switchTo: "on-demand", window })).toBe(
+      "Costs $94.07 a month · save $88.67 a month (−94%) with on-demand",
+    );
+    expect(fleetCardCostText({ ok: true, monthlyUsd: 3.276, savingsMonthlyUsd: 0, savingShare: 0, switchTo: null, window })).toBe("Costs $3.28 a month · the current mode is fine");
+    expect(fleetCardCostText({ ok: false, error: "CloudWatch is unavailable." })).toBe("Cost n/a: CloudWatch is unavailable.");
+    expect(fleetCardCostText(null)).toBeNull();
   });
 });

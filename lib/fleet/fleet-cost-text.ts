@@ -51,3 +51,12 @@ export function fleetSavingsCell(cost: FleetCost | null): FleetCostCell {
     tone: "saving",
   };
 }
+
+/** The phone card's one line, where nothing can be hovered: the reason is written out. Null for a table not priced. */
+export function fleetCardCostText(cost: FleetCost | null): string | null {
+  if (!cost) return null;
+  if (!cost.ok) return `Cost n/a: ${cost.error}`;
+  const now = `Costs ${formatUsd(cost.monthlyUsd)} a month`;
+  if (!cost.switchTo) return `${now} · the current mode is fine`;
+  return `${now} · save ${formatUsd(cost.savingsMonthlyUsd)} a month (−${percentOf(cost.savingShare)}) with ${MODE_SHORT[cost.switchTo]}`;
+}
