@@ -2,20 +2,71 @@
  * The statistics of one stored bucket (or of one requested period). SampleCount, Sum, Minimum and
  * Maximum merge exactly, so any period built from stored buckets answers them exactly; the
  * value→count histogram answers percentiles.
+ *
+ * The histogram costs memory only where it says something: while every sample has one value (Minimum equals
+ * Maximum: a capacity setting published once a minute, a throttle count of ones) it is implied by the sample count,
+ * and once percentiles are unavailable it can never answer again, so it is dropped. A stored bucket of a statistic
+ * set (what DynamoDB publishes) is then five numbers, not five numbers and a Map; fourteen days of per-minute demo
+ * history for every table hold about half a million of them.
  */
-export type Aggregate = {
-  sampleCount: number;
-  sum: number;
-  minimum: number;
-  maximum: number;
-  /** value → how many samples had it. */
-  histogram: Map<number, number>;
+export class Aggregate {
+  sampleCount = 0;
+  sum = 0;
+  minimum = Number.POSITIVE_INFINITY;
+  maximum = Number.NEGATIVE_INFINITY;
   /**
    * CloudWatch cannot expand a statistic set into values unless its Minimum equals its Maximum, so
    * once such a set is added, percentiles of this bucket (and of any period containing it) are unavailable.
    */
-  percentilesAvailable: boolean;
-};
+  percentilesAvailable = true;
+  /** value → count once two distinct values are kept; null while implied (one value) or dropped (no percentiles). */
+  private counts: Map<number, number> | null = null;
+
+  /** value → how many samples had it (a copy when implied; empty once percentiles are unavailable). */
+  get histogram(): Map<number, number> {
+    if (this.counts) return this.counts;
+    // Map keys are SameValueZero (a -0 key is stored as 0), so the implied key is normalised the same way.
+    return this.percentilesAvailable && this.sampleCount > 0 ? new Map([[this.minimum + 0, this.sampleCount]]) : new Map();
+  }
+
+  set histogram(histogram: Map<number, number>) {
+    this.counts = this.percentilesAvailable ? histogram : null;
+  }
+
+  /** How many distinct values the histogram holds, without building an implied one. */
+  get distinctValues(): number {
+    if (this.counts) return this.counts.size;
+    return this.percentilesAvailable && this.sampleCount > 0 ? 1 : 0;
+  }
+
+  /**
+   * Adds value→count entries to the histogram. Call before updating sampleCount and minimum: while the histogram is
+   * implied, they say which one value every sample counted so far has.
+   */
+  countValues(entries: Iterable<[number, number]>): void {
+    if (!this.percentilesAvailable) return;
+    let only = this.sampleCount > 0 ? this.minimum : undefined;
+    let onlyCount = this.sampleCount;
+    for (const [value, count] of entries) {
+      if (!this.counts) {
+        // Still one value (or none yet): nothing to keep.
+        if (only === undefined || value === only) {
+          only = value;
+          onlyCount += count;
+          continue;
+        }
+        this.counts = new Map([[only + 0, onlyCount]]);
+      }
+      this.counts.set(value, (this.counts.get(value) ?? 0) + count);
+    }
+  }
+
+  /** Percentiles are gone for good: the histogram is no longer needed. */
+  dropPercentiles(): void {
+    this.percentilesAvailable = false;
+    this.counts = null;
+  }
+}
 
 /**
  * A bucket keeps every distinct value exactly up to this many; past it, values are rounded to 3 and
@@ -25,24 +76,35 @@ export type Aggregate = {
 export const MAX_EXACT_DISTINCT_VALUES = 1_000;
 
 export function emptyAggregate(): Aggregate {
-  return {
-    sampleCount: 0,
-    sum: 0,
-    minimum: Number.POSITIVE_INFINITY,
-    maximum: Number.NEGATIVE_INFINITY,
-    histogram: new Map(),
-    percentilesAvailable: true,
-  };
+  return new Aggregate();
+}
+
+/** A stored bucket as a snapshot holds it (metric-store.ts's exportState writes the same fields). */
+export function aggregateFrom(state: { sampleCount: number; sum: number; minimum: number; maximum: number; histogram: Iterable<[number, number]>; percentilesAvailable: boolean }): Aggregate {
+  const aggregate = new Aggregate();
+  aggregate.sampleCount = state.sampleCount;
+  aggregate.sum = state.sum;
+  aggregate.minimum = state.minimum;
+  aggregate.maximum = state.maximum;
+  if (!state.percentilesAvailable) {
+    aggregate.dropPercentiles();
+    return aggregate;
+  }
+  const histogram = new Map(state.histogram);
+  // One value with every sample on it is what the aggregate implies anyway.
+  const implied = histogram.size === 1 && histogram.get(state.minimum + 0) === state.sampleCount && state.minimum === state.maximum;
+  if (!implied) aggregate.histogram = histogram;
+  return aggregate;
 }
 
 /** Adds `count` samples of `value` (a Values/Counts pair, or a single Value with count 1). */
 export function addValue(target: Aggregate, value: number, count: number): void {
   if (count <= 0) return;
+  target.countValues([[value, count]]);
   target.sampleCount += count;
   target.sum += value * count;
   target.minimum = Math.min(target.minimum, value);
   target.maximum = Math.max(target.maximum, value);
-  target.histogram.set(value, (target.histogram.get(value) ?? 0) + count);
 }
 
 export function addStatisticSet(
@@ -50,33 +112,28 @@ export function addStatisticSet(
   set: { sampleCount: number; sum: number; minimum: number; maximum: number },
 ): void {
   if (set.sampleCount <= 0) return;
+  if (set.minimum === set.maximum) target.countValues([[set.minimum, set.sampleCount]]);
+  else target.dropPercentiles();
   target.sampleCount += set.sampleCount;
   target.sum += set.sum;
   target.minimum = Math.min(target.minimum, set.minimum);
   target.maximum = Math.max(target.maximum, set.maximum);
-  if (set.minimum === set.maximum) {
-    target.histogram.set(set.minimum, (target.histogram.get(set.minimum) ?? 0) + set.sampleCount);
-  } else {
-    target.percentilesAvailable = false;
-  }
 }
 
 export function mergeInto(target: Aggregate, source: Aggregate): void {
   if (source.sampleCount <= 0) return;
+  if (!source.percentilesAvailable) target.dropPercentiles();
+  else target.countValues(source.histogram);
   target.sampleCount += source.sampleCount;
   target.sum += source.sum;
   target.minimum = Math.min(target.minimum, source.minimum);
   target.maximum = Math.max(target.maximum, source.maximum);
-  for (const [value, count] of source.histogram) {
-    target.histogram.set(value, (target.histogram.get(value) ?? 0) + count);
-  }
-  target.percentilesAvailable &&= source.percentilesAvailable;
 }
 
 /** Rounds a stored bucket's histogram once it outgrows MAX_EXACT_DISTINCT_VALUES. */
 export function compactHistogram(target: Aggregate): void {
   for (const digits of [3, 2]) {
-    if (target.histogram.size <= MAX_EXACT_DISTINCT_VALUES) return;
+    if (target.distinctValues <= MAX_EXACT_DISTINCT_VALUES) return;
     const rounded = new Map<number, number>();
     for (const [value, count] of target.histogram) {
       const key = Number(value.toPrecision(digits));

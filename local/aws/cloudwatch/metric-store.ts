@@ -1,6 +1,7 @@
 import {
   addStatisticSet,
   addValue,
+  aggregateFrom,
   compactHistogram,
   emptyAggregate,
   mergeInto,
@@ -229,14 +230,7 @@ export class MetricStore {
       for (const set of entry.sets) {
         const target = this.bucketSet(series, set.resolution, set.unit);
         for (const bucket of set.buckets) {
-          target.buckets.set(bucket.t, {
-            sampleCount: bucket.n,
-            sum: bucket.s,
-            minimum: bucket.min,
-            maximum: bucket.max,
-            histogram: new Map(bucket.h),
-            percentilesAvailable: bucket.p,
-          });
+          target.buckets.set(bucket.t, aggregateFrom({ sampleCount: bucket.n, sum: bucket.s, minimum: bucket.min, maximum: bucket.max, histogram: bucket.h, percentilesAvailable: bucket.p }));
         }
       }
       this.series.set(seriesKey(identity), series);
