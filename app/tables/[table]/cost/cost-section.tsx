@@ -40,9 +40,9 @@ function CostBody({ cost, showFormulas }: { cost: CostResponse; showFormulas: bo
         <p className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200" data-testid="cost-no-traffic">
           {idle}
         </p>
-      ) : (
-        <CostVerdict cost={cost} summary={summary} />
-      )}
+      ) : null}
+      {/* An idle provisioned table still pays for its capacity, so the verdict (switch to on-demand) stays useful. */}
+      {!idle || summary.switchTo ? <CostVerdict cost={cost} summary={summary} /> : null}
       <div className="grid items-start gap-4 lg:grid-cols-2">
         <CostNow cost={cost} />
         <CostTableClass cost={cost} />
