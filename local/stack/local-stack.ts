@@ -24,6 +24,7 @@ import { DEMO_CONTRIBUTOR_INSIGHTS } from "./demo-insights";
 import type { CapacityChange } from "./history-scaling";
 import { lowerGsi1ToMinimum, setUpDemoScaling } from "./demo-scaling";
 import { simulateTenantHistories, type StackHistory } from "./stack-history";
+import { publishTenantLongHistories } from "./stack-long-history";
 import { DEMO_GLOBAL_TABLES, fleetPlans, singleAccountPlans, type TenantPlan } from "./tenant-plans";
 
 /**
@@ -77,6 +78,11 @@ export type LocalStackOptions = {
   contributorInsights?: ContributorInsightsConfig;
   /** Simulated history to publish before live traffic starts, in ms. */
   historyMs?: number;
+  /**
+   * With a seeded history: the 14 days before it as per-minute metrics (demo-long-history.ts), so the cost advisor has
+   * days to advise on. Default true; false leaves only the history and its baselines.
+   */
+  longHistory?: boolean;
   workload?: boolean;
   /** How often the proxy publishes metrics; DynamoDB publishes every minute, the demo a little faster. */
   flushIntervalMs?: number;
@@ -193,6 +199,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             log,
           })
         : null;
+    if (history !== null && options.seed && (options.longHistory ?? true)) {
+      const storeFor = (scope: { accessKeyId: string; region: string }) => cloudwatch.storesFor(scope.accessKeyId, scope.region).metrics;
+      await publishTenantLongHistories({ plans, historyStartMs: historyEndMs - historyMs, historyEndMs, clientFor: admin, storeFor, log });
+    }
     if (history === null && options.seed) {
       await setUpScaling();
       await deployNow(home, homeTenant, cloudtrail);
