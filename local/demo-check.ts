@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { DEMO_ENDPOINTS_FILE, type DemoEndpoints } from "./stack/demo-endpoints";
+import { checkDemoLongHistory } from "./stack/demo-long-history-signals";
 import { checkDemoScaling } from "./stack/demo-scaling-signals";
 import { checkDemoSignals } from "./stack/demo-signals";
 import { checkDemoTrail } from "./stack/demo-trail-signals";
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     if (endpoints.autoscaling !== undefined) checks.push(...(await checkDemoScaling(endpoints.cloudwatch, endpoints.autoscaling)));
     // A demo with a local CloudTrail also holds the deploy role lowering Sessions' write capacity.
     if (endpoints.cloudtrail !== undefined) checks.push(...(await checkDemoTrail(endpoints.cloudtrail)));
+    // The 14 days before the history, which the cost advisor's verdicts rest on.
+    checks.push(...(await checkDemoLongHistory(endpoints.cloudwatch)));
     if (checks.every((check) => check.ok) || Date.now() > deadline) {
       for (const check of checks) console.log(`${check.ok ? "ok  " : "MISS"}  ${check.name}: ${check.detail}`);
       process.exit(checks.every((check) => check.ok) ? 0 : 1);
