@@ -15,6 +15,7 @@ import { alarmsScalingRows, benchAlarmsScaling } from "./alarms-scaling-bench";
 import { changesReportRows, type ChangesReportBench } from "./changes-report-bench";
 import { benchChangesReportOnOwnStack } from "./changes-report-stack";
 import { benchStreams, streamsRows, type StreamsBench } from "./streams-bench";
+import { benchCost, costRows, type CostBench } from "./cost-bench";
 import { loadHeadline, runLoadTest, type LoadTestResult } from "./load-test";
 import { measureLatency } from "./stats";
 
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
     results.fleet = await benchFleet(stack, log);
     log("measuring the AWS calls alarms and auto scaling add to a table page view, 1 vs 50 viewers…");
     results.alarmsScaling = await benchAlarmsScaling(dashboard.url, stack, log);
+    log("measuring the cost advisor: one table over 14 days, /fleet's cost column over 100 tables…");
+    results.cost = await benchCost(stack, log);
   } finally {
     await dashboard.stop();
     await stack.stop();
@@ -165,6 +168,7 @@ function printTable(results: Record<string, unknown>): void {
   rows.push(...alarmsScalingRows(results.alarmsScaling as Awaited<ReturnType<typeof benchAlarmsScaling>>));
   rows.push(...changesReportRows(results.changesReport as ChangesReportBench));
   rows.push(...streamsRows(results.streams as StreamsBench));
+  rows.push(...costRows(results.cost as CostBench));
   for (const route of results.firstLoadJs as Array<{ route: string; scripts: number; bytes: number; gzipBytes: number }>) {
     rows.push([`first-load JS ${route.route}`, `${(route.gzipBytes / 1024).toFixed(1)} KB gzip (${(route.bytes / 1024).toFixed(1)} KB raw, ${route.scripts} scripts)`]);
   }

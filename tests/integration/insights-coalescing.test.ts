@@ -12,6 +12,7 @@ import { tableInsights } from "@/lib/server/insights/table-insights";
 import { callRoute, createTables, fixtureClient } from "../support/local-tables";
 import { startMeteringStack, type MeteringStack } from "../support/metering-stack";
 import { localStats, resetLocalStats } from "../support/metrics-fixtures";
+import { warmCosts } from "../support/cost-warmup";
 
 // Each test file has its own module graph, so lib/env.ts parses these values afresh.
 vi.stubEnv("TABLES", "it-insco-*");
@@ -111,6 +112,7 @@ describe("Contributor Insights under concurrent viewers", () => {
     // Only Date is frozen (not timers or I/O), so every request resolves the same aligned "last 3h".
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(minute + 20_000);
+    await warmCosts([TABLE]);
     await resetLocalStats(stack.cloudwatch.endpoint);
     const insights = Array.from({ length: 10 }, () => callRoute(insightsRoute.GET, `/api/tables/${TABLE}/insights?range=3h`, { table: TABLE }));
     const diagnoses = Array.from({ length: 10 }, () => callRoute(diagnosisRoute.GET, `/api/tables/${TABLE}/diagnosis?range=3h`, { table: TABLE }));

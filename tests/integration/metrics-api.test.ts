@@ -15,6 +15,7 @@ import type { MetricSeries, MetricsResponse, OverviewMetricsResponse } from "@/l
 import { overviewMetrics } from "@/lib/server/metrics/overview-metrics";
 import { callRoute, createTables, fixtureClient } from "../support/local-tables";
 import { getMetricDataCalls, metricsFixtureClient, putKnownData, resetLocalStats, type KnownDatum } from "../support/metrics-fixtures";
+import { warmCosts } from "../support/cost-warmup";
 
 const ORDERS = "it-metrics-Orders";
 const EVENTS = "it-metrics-Events";
@@ -350,6 +351,7 @@ describe("tables overview metrics", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + MINUTE);
     try {
+      await warmCosts();
       await resetLocalStats();
       expect((await callRoute(overviewRoute.GET, "/api/metrics/overview", {})).status).toBe(200);
       const batchCalls = await getMetricDataCalls();

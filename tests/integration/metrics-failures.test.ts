@@ -61,6 +61,8 @@ describe("a CloudWatch failure", () => {
         { check: "capacity, throttling and request mix", reason: "CloudWatch metrics could not be read: CloudWatch failed: ThrottlingException: Rate exceeded" },
         // The baselines are GetMetricData too (the same hour yesterday and last week).
         { check: "baselines", reason: "The same hour yesterday and last week could not be read: CloudWatch failed: ThrottlingException: Rate exceeded" },
+        // And so is the cost (14 days of one-minute sums).
+        { check: "capacity mode cost", reason: "The cost could not be worked out: CloudWatch failed: ThrottlingException: Rate exceeded" },
       ],
       inputs: { metrics: { ok: false, error: "CloudWatch failed: ThrottlingException: Rate exceeded" } },
     });

@@ -13,6 +13,7 @@ import { describeTable } from "@/lib/server/tables/describe-table";
 import { startLocalStack, type LocalStack } from "../../local/stack/local-stack";
 import { callRoute } from "../support/local-tables";
 import { localStats, resetLocalStats } from "../support/metrics-fixtures";
+import { warmCosts } from "../support/cost-warmup";
 
 const DEMO_TABLES = ["Events", "Sessions", "Shop"];
 let stack: LocalStack;
@@ -32,6 +33,7 @@ afterAll(async () => {
 
 describe("the overview and the table page on the demo", () => {
   it("give every demo table the same worst verdict for the same window, each from a full check", async () => {
+    await warmCosts(DEMO_TABLES);
     await resetLocalStats(stack.cloudwatch.endpoint);
     const { status, body } = await callRoute(overviewRoute.GET, "/api/diagnosis/overview", {});
     expect(status, JSON.stringify(body)).toBe(200);
