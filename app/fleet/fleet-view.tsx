@@ -8,7 +8,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { TableNameFilter } from "@/components/ui/table-name-filter";
 import { TermHint } from "@/components/glossary/term-hint";
 import { filterFleet } from "@/lib/fleet/fleet-rank";
-import { fleetSortParam, parseFleetSort, sortFleet, type FleetSort } from "@/lib/fleet/fleet-sort";
+import { FLEET_SORT_NAMES, fleetSortParam, parseFleetSort, sortFleet, type FleetSort } from "@/lib/fleet/fleet-sort";
 import type { FleetResponse, FleetScopeResult, FleetTableRow } from "@/lib/fleet/fleet-types";
 import { useSearchParamState } from "@/lib/hooks/use-search-param-state";
 import { fleetQueries } from "@/lib/queries/fleet-queries";
@@ -44,7 +44,8 @@ export function FleetView() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Fleet</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            Every table in {options.accounts.length} account{options.accounts.length === 1 ? "" : "s"} and {scopes.length} account–region pair{scopes.length === 1 ? "" : "s"}, the worst trouble first.
+            Every table in {options.accounts.length} account{options.accounts.length === 1 ? "" : "s"} and {scopes.length} account–region pair{scopes.length === 1 ? "" : "s"},{" "}
+            {sort ? `by ${FLEET_SORT_NAMES[sort.key]}, ${sort.direction === "desc" ? "highest" : "lowest"} first. ` : "the worst trouble first. "}
             Each line shows the same verdict as the table&apos;s own page for the last hour. <Link href="/" className="text-sky-700 hover:underline dark:text-sky-400">One region&apos;s overview</Link>
           </p>
         </div>

@@ -27,6 +27,9 @@ describe("cost lines by name", () => {
     expect(splitCostLine({ usd: 1, formula: "GSI ByCustomer storage: 1 GB × $0.25 = $0.25" }).label).toBe("GSI ByCustomer storage");
     expect(splitCostLine({ usd: 1, formula: "(1 read units × $0.125: x) = $1" }).label).toBe("");
     expect(splitCostLine({ usd: 1, formula: "$1 now" }).label).toBe("");
+    // The reserved option names its parts with a note in brackets.
+    expect(splitCostLine({ usd: 1, formula: "writes (no reservation): 2 WCU-hours × $0.00065 = $0.0013" }).label).toBe("writes (no reservation)");
+    expect(splitCostLine({ usd: 1, formula: "GSI G1 reads (2 blocks of 100 RCU): 200 × $0.01 = $2" }).label).toBe("GSI G1 reads (2 blocks of 100 RCU)");
   });
 
   it("finds the month, the throughput and each resource's reads and writes of a provisioned table", () => {

@@ -33,11 +33,16 @@ export const TABLE_CLASS_LABELS: Record<TableClass, string> = { STANDARD: "Stand
 /** A cost line with its name split off: the engine writes each formula as "table reads: 1,234 RCU-hours × …". */
 export type LabelledLine = CostLine & { label: string };
 
-/** The "name: " prefix of a formula, when it has one (names never hold "=", "$" or "(": those belong to the arithmetic). */
+/**
+ * The "name: " prefix of a formula, when it has one: words, optionally one parenthesised note ("reads (no
+ * reservation)"); "=", "$", "×" and "÷" belong to the arithmetic, never to a name.
+ */
+const LABEL = /^[A-Za-z][A-Za-z0-9 _.-]*( \([^()$=×÷]*\))?$/;
+
 export function splitCostLine(line: CostLine): LabelledLine {
   const at = line.formula.indexOf(": ");
   const head = at > 0 ? line.formula.slice(0, at) : "";
-  if (head === "" || /[=$(×÷]/.test(head)) return { ...line, label: "" };
+  if (!LABEL.test(head)) return { ...line, label: "" };
   return { usd: line.usd, formula: line.formula, label: head };
 }
 

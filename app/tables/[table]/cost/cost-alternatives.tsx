@@ -18,7 +18,11 @@ const STATUS_TONES: Record<AlternativeStatus["kind"], Tone> = {
 };
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400";
-const td = "px-3 py-2 align-top";
+// Below sm the table is a stack of cards: every row and cell a block, each figure with its column's name in front.
+const td = "block px-3 py-1 align-top sm:table-cell sm:py-2";
+
+/** The column's name, shown only where the header row is hidden (phones). */
+const CellLabel = ({ children }: { children: string }) => <span className="mr-1 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:hidden">{children}</span>;
 
 /** "table 1,000 RCU · 1 WCU; GSI ByCustomer 20 RCU · 5 WCU": what provisioned-at-peak would set, to act on. */
 function FixedCapacity({ option }: { option: Alternative }) {
@@ -38,33 +42,37 @@ function AlternativeRows({ cost, option, summary }: { cost: CostResponse; option
   const rowTone = recommended ? "bg-emerald-50/60 dark:bg-emerald-950/40" : status.kind === "would-throttle" ? "bg-rose-50/40 dark:bg-rose-950/20" : "";
   return (
     <tbody
-      className={`border-t border-slate-200 dark:border-slate-800 ${rowTone}`}
+      className={`block border-t border-slate-200 sm:table-row-group dark:border-slate-800 ${rowTone}`}
       data-testid={`cost-alternative-${option.mode}`}
       data-status={status.kind}
       data-recommended={recommended ? "true" : "false"}
     >
-      <tr>
-        <th scope="row" className={`${td} text-left font-medium`}>
+      <tr className="block sm:table-row">
+        <th scope="row" className={`${td} pt-2 text-left font-medium`}>
           <span className="block whitespace-nowrap">{MODE_LABELS[option.mode]}</span>
           <span className="mt-1 inline-block" data-testid="cost-alternative-status">
             <Badge tone={STATUS_TONES[status.kind]}>{recommended ? `★ ${status.text}` : status.text}</Badge>
           </span>
         </th>
         <td className={td}>
+          <CellLabel>A month</CellLabel>
           <CostFigure line={lineOr(parts.month, option.monthlyUsd, "The month's total as the server gave it.")} testId="cost-alternative-month" />
         </td>
         <td className={td}>
+          <CellLabel>Throughput</CellLabel>
           <CostFigure line={lineOr(parts.throughput, option.throughputMonthlyUsd, "Throughput as the server gave it.")} size="sm" />
         </td>
         <td className={td}>
+          <CellLabel>Storage</CellLabel>
           <CostFigure line={lineOr(parts.storage, option.storageMonthlyUsd, "Storage as the server gave it.")} size="sm" />
         </td>
         <td className={`${td} text-xs ${option.throttledRequests > cost.current.throttledRequests ? "font-semibold text-rose-700 dark:text-rose-400" : ""}`} data-testid="cost-alternative-throttled">
+          <CellLabel>Would have throttled</CellLabel>
           {throttledText(option.throttledRequests)}
         </td>
       </tr>
-      <tr>
-        <td colSpan={5} className="px-3 pb-3 text-xs text-slate-600 dark:text-slate-400">
+      <tr className="block sm:table-row">
+        <td colSpan={5} className="block px-3 pb-3 text-xs sm:table-cell text-slate-600 dark:text-slate-400">
           {parts.throughputParts.length > 0 ? (
             <p className="flex flex-wrap items-start gap-x-3 gap-y-1">
               {parts.throughputParts.map((line, at) => (
@@ -102,9 +110,10 @@ export function CostAlternatives({ cost, summary }: { cost: CostResponse; summar
         USD a month, {pricesAsOf(cost.prices.date)}. &ldquo;Would have throttled&rdquo; counts request units above the option&apos;s capacity, minute by minute over the window, compared with{" "}
         {throttledText(cost.current.throttledRequests)} now.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="w-full min-w-[40rem] text-sm">
-          <thead className="bg-slate-50 dark:bg-slate-950">
+      {/* relative: the figures' screen-reader text is absolutely placed, and would otherwise widen the page past this scrolling box. */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <table className="block w-full text-sm sm:table sm:min-w-[40rem]">
+          <thead className="hidden bg-slate-50 sm:table-header-group dark:bg-slate-950">
             <tr>
               <th scope="col" className={th}>Option</th>
               <th scope="col" className={th}>A month</th>

@@ -70,10 +70,13 @@ export function CostNow({ cost }: { cost: CostResponse }) {
           <CostFigure line={lineOr(parts.storage, current.monthlyUsd - throughputUsd, "Storage as the server gave it.")} testId="cost-current-storage" />
           <span className="ml-1 text-xs text-slate-500">≈ {formatGb(cost.storage.gb)} GB</span>
         </dd>
-        <dt className="text-slate-500">Throttled now</dt>
+        <dt className="text-slate-500">Over capacity now</dt>
         <dd className="text-sm" data-testid="cost-current-throttled">
           {throttledText(current.throttledRequests)}
-          {current.throttledRequests > 0 ? <span className="text-xs text-slate-500"> above its capacity over the window</span> : null}
+          {current.throttledRequests > 0 ? (
+            // Consumed units above the capacity were served from burst capacity; any demand beyond them was throttled and is not in CloudWatch's sums.
+            <span className="text-xs text-slate-500"> above its capacity, minute by minute over the window: served from burst capacity, or throttled</span>
+          ) : null}
         </dd>
       </dl>
       {parts.throughputParts.length > 0 || parts.storageParts.length > 0 ? (
