@@ -10,9 +10,9 @@ import type { FleetAccount } from "../local/fleet/demo-fleet";
 import { fleetDynamoDb } from "../local/fleet/fleet-clients";
 import { writeFleetFiles } from "../local/fleet/fleet-files";
 import { freePort } from "../local/free-port";
-import { httpMetricsSink } from "../local/metering/metrics-sink";
 import { startDashboard, type RunningDashboard } from "../local/stack/dashboard-process";
 import type { LocalStack } from "../local/stack/local-stack";
+import { storeMetricsSink } from "../local/stack/stack-long-history";
 
 /*
  * The cost advisor's reads (issue 16), measured on the local stack through the production build:
@@ -130,12 +130,13 @@ export async function benchCost(stack: LocalStack, log: (line: string) => void) 
   const startMs = endMs - DAYS * 1_440 * MIN;
   await createAll(stack, ONE_REGION, [oneTableDefinition()]);
   await createAll(stack, FLEET_REGION, Array.from({ length: FLEET_TABLES }, (_, i) => onDemandDefinition(fleetName(i))));
-  const sink = httpMetricsSink(stack.cloudwatch.endpoint);
+  // Straight into the local CloudWatch's stores, as the demo's long history goes: PutMetricData refuses data older
+  // than two weeks (as AWS does), and 14 days of it would be hundreds of calls.
+  const sinkFor = (region: string) => storeMetricsSink(stack.cloudwatch.storesFor(ACCOUNT.credentials.accessKeyId, region).metrics);
   const published = await timed(async () => {
-    await sink.forScope({ accessKeyId: ACCOUNT.credentials.accessKeyId, region: ONE_REGION }).putMetrics(oneTableHistory(startMs));
-    await sink.forScope({ accessKeyId: ACCOUNT.credentials.accessKeyId, region: FLEET_REGION }).putMetrics(fleetHistory(startMs));
+    await sinkFor(ONE_REGION).putMetrics(oneTableHistory(startMs));
+    await sinkFor(FLEET_REGION).putMetrics(fleetHistory(startMs));
   });
-  sink.destroy();
   log(`cost bench: 14 days published for 1 + ${FLEET_TABLES} tables in ${published.ms} ms`);
 
   const dir = mkdtempSync(join(tmpdir(), "lens-cost-bench-"));
