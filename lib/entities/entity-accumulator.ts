@@ -102,7 +102,8 @@ export class EntityAccumulator {
     // The delimiters are settled by the first result() at the latest, so a snapshot taken early describes what follows.
     this.endWarmup();
     this.indexKeys.flush(this.shapes);
-    this.settle();
+    this.book.refresh();
+    this.settle(true);
     return buildEntityModel({
       table: this.table,
       caps: this.caps,
@@ -193,9 +194,16 @@ export class EntityAccumulator {
     this.itemsRead++;
     this.bytesRead += record.facts.bytes;
     const { partitionKey, sortKey } = this.table.keys;
-    const partition = this.book.observe(partitionKey, record.keyValues.get(partitionKey)) ?? '["?"]';
-    const sort = sortKey === null ? null : (this.book.observe(sortKey, record.keyValues.get(sortKey)) ?? '["?"]');
-    const entity = this.candidates.observe(record.entityValues);
+    let partition = this.book.observe(partitionKey, record.keyValues.get(partitionKey)) ?? '["?"]';
+    let sort = sortKey === null ? null : (this.book.observe(sortKey, record.keyValues.get(sortKey)) ?? '["?"]');
+    let entity = this.candidates.observe(record.entityValues);
+    // A full shape table while positions are still listing words means one of them is ids: summarise the widest.
+    while (this.shapes.refuses(partition, sort, entity) && this.book.summariseWidest()) {
+      this.settle(true);
+      partition = this.book.canonical(partitionKey, partition);
+      sort = sort === null || sortKey === null ? sort : this.book.canonical(sortKey, sort);
+      entity = this.candidates.canonical(entity);
+    }
     const shape = this.shapes.shapeFor(partition, sort, entity);
     shape.stats.add(record.facts, this.nearLimitBytes);
     for (const [name, value] of record.keyValues) {
@@ -211,10 +219,10 @@ export class EntityAccumulator {
   }
 
   /** Folds shapes whose words turned out to be variables (or whose entity candidate had too many values). */
-  private settle(): void {
+  private settle(force = false): void {
     const bookChanged = this.book.takeDirty();
     const candidatesChanged = this.candidates.takeDirty();
-    if (!bookChanged && !candidatesChanged) return;
+    if (!force && !bookChanged && !candidatesChanged) return;
     const remap = this.shapes.rekey();
     if (remap.size === 0) return;
     const follow = (id: number) => remap.get(id) ?? id;

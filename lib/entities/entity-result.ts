@@ -42,7 +42,7 @@ export type ShapeGroup = {
 export const NO_PATTERN_REASON = "no key pattern: keys look like unique ids without a shared prefix";
 
 export function buildEntityModel(input: EntityResultInput): EntityModel {
-  const { table, book, caps } = input;
+  const { table, caps } = input;
   const entityAttribute = chooseEntityAttribute(input);
   const groups = groupShapes(input, entityAttribute?.name ?? null);
   const groupOfShape = new Map<number, number>();

@@ -24,7 +24,17 @@ describe("KeyPatternBook", () => {
     expect(early).toContain("wusera");
     expect(patterns.canonical("PK", early)).toBe(signatures[19]);
     expect(patterns.resolve("PK", "partition", patterns.canonical("PK", early)).text).toBe("USER#{id}");
-    expect(patterns.footprint().words).toBe(1);
+    expect(patterns.footprint()).toEqual({ contexts: 2, words: 1 + 8 });
+  });
+
+  it("keeps a frequent literal as a literal when its position also holds more ids than the cap (Space-Saving)", () => {
+    const values = Array.from({ length: 2_000 }, (_, i) => (i % 2 === 0 ? "PROFILE" : `evt${i}x`));
+    const { patterns, signatures } = book(values, "SK", null, 16);
+    patterns.refresh();
+    expect(patterns.resolve("SK", "sort", patterns.canonical("SK", signatures[0] ?? "")).text).toBe("PROFILE");
+    expect(patterns.resolve("SK", "sort", patterns.canonical("SK", signatures[1] ?? "")).text).toBe("{id}");
+    expect(patterns.resolve("SK", "sort", signatures[1_999] ?? "").text).toBe("{id}");
+    expect(patterns.footprint().words).toBeLessThanOrEqual(16);
   });
 
   it("reads a word right after a literal as data when its position holds several (STATUS#pending)", () => {

@@ -8,6 +8,7 @@ import {
   type VariableClass,
   wordVariableClass,
 } from "./key-segments";
+import { SpaceSaving } from "@/lib/jobs/space-saving";
 
 /**
  * Literal-or-variable decisions for key segments, learnt online in bounded memory. Client-safe, pure.
@@ -20,9 +21,8 @@ import {
  * only while its position has few distinct values, and whether it is a literal is settled from the final counts at
  * result time (`resolve`). Memory: contexts ≤ attributes × maxSegments², each holding ≤ maxWords words.
  *
- * The counters here are Space-Saving's degenerate case: with at most `maxWords` keys per position, Space-Saving
- * with `maxWords` counters would be exact, and the moment it would start evicting is exactly when the position stops
- * being a literal candidate, so a plain capped map gives the same decisions without the error terms.
+ * Past `maxWords` a position keeps a Space-Saving summary (lib/jobs/space-saving.ts) of maxWords counters instead, and
+ * only its heavy hitters stay words: a literal that many items share survives among unique ids.
  */
 
 /** A key value's shape, encoded as JSON: ["S", "wCUSTOMER", "cid"], ["N"] or ["B"]. Words keep their text. */
@@ -43,7 +43,15 @@ export const DEFAULT_MAX_WORDS = 64;
 /** A literal is a word that repeats: on average each distinct word of its position is on at least this many items. */
 export const MIN_LITERAL_REPEAT = 2;
 
-type Context = { wordItems: number; words: Map<string, number> | null };
+/**
+ * A position's words: exact counts while it has at most maxWords distinct ones; then a Space-Saving summary of
+ * maxWords counters whose heavy hitters (guaranteed count ≥ max(MIN_LITERAL_REPEAT, wordItems / maxWords)) stay
+ * literal candidates, so PROFILE survives next to a flood of ids in the same position.
+ */
+type Context = { wordItems: number; words: Map<string, number> | null; summary: SpaceSaving | null; heavy: Set<string>; sinceRefresh: number };
+
+/** Offers between recomputing a summarised position's heavy words. */
+const HEAVY_REFRESH = 256;
 
 export class KeyPatternBook {
   private readonly contexts = new Map<string, Context>();
@@ -73,7 +81,7 @@ export class KeyPatternBook {
 
   footprint(): { contexts: number; words: number } {
     let words = 0;
-    for (const context of this.contexts.values()) words += context.words?.size ?? 0;
+    for (const context of this.contexts.values()) words += context.words?.size ?? context.summary?.size ?? 0;
     return { contexts: this.contexts.size, words };
   }
 
@@ -94,8 +102,8 @@ export class KeyPatternBook {
     const segments = tokens.length - 1;
     const out = tokens.map((token, index) => {
       if (index === 0 || !token.startsWith("w")) return token;
-      const words = this.contexts.get(contextKey(attribute, segments, index - 1))?.words;
-      return words && words.has(token.slice(1)) ? token : "cid";
+      const context = this.contexts.get(contextKey(attribute, segments, index - 1));
+      return context && isWord(context, token.slice(1)) ? token : "cid";
     });
     return JSON.stringify(out);
   }
@@ -138,10 +146,11 @@ export class KeyPatternBook {
 
   private isLiteral(attribute: string, role: KeyRole, segments: number, position: number, word: string, afterLiteral: boolean): boolean {
     const context = this.contexts.get(contextKey(attribute, segments, position));
-    const words = context?.words;
-    if (!context || !words || !words.has(word) || context.wordItems / words.size < MIN_LITERAL_REPEAT) return false;
+    if (!context || !isWord(context, word)) return false;
+    const distinct = context.words?.size ?? context.heavy.size;
+    if (context.words !== null && context.wordItems / distinct < MIN_LITERAL_REPEAT) return false;
     if (position > 0 && looksLikeId(word)) return false;
-    if (position > 0 && afterLiteral && words.size > 1) return false;
+    if (position > 0 && afterLiteral && distinct > 1) return false;
     if (segments === 1 && role === "partition" && /[a-z]/.test(word)) return false;
     return true;
   }
@@ -160,26 +169,70 @@ export class KeyPatternBook {
     return JSON.stringify(tokens);
   }
 
+  /**
+   * Summarises the position with the most distinct words before it reaches maxWords: the owner's shape table is
+   * full, and a position that wide is the likeliest to be ids. Its heavy words stay. False when none is left.
+   */
+  summariseWidest(): boolean {
+    let widest: Context | null = null;
+    for (const context of this.contexts.values()) {
+      if (context.words !== null && context.words.size >= 2 && (widest === null || context.words.size > (widest.words?.size ?? 0))) widest = context;
+    }
+    if (widest === null) return false;
+    this.summarise(widest);
+    refreshHeavy(widest, this.maxWords);
+    return true;
+  }
+
+  /** Settles the summarised positions' heavy words from their final counts (result time). */
+  refresh(): void {
+    for (const context of this.contexts.values()) if (context.summary) refreshHeavy(context, this.maxWords);
+  }
+
   private word(key: string, word: string, count: boolean): string {
     let context = this.contexts.get(key);
-    if (!count) return context?.words?.has(word) ? `w${word}` : "cid";
+    if (!count) return context && isWord(context, word) ? `w${word}` : "cid";
     if (!context) {
-      context = { wordItems: 0, words: new Map() };
+      context = { wordItems: 0, words: new Map(), summary: null, heavy: new Set(), sinceRefresh: 0 };
       this.contexts.set(key, context);
     }
     context.wordItems++;
     const words = context.words;
-    if (words === null) return "cid";
+    if (words === null) {
+      context.summary?.offer(word, 1);
+      if (++context.sinceRefresh >= HEAVY_REFRESH) refreshHeavy(context, this.maxWords);
+      return context.heavy.has(word) ? `w${word}` : "cid";
+    }
     const seen = words.get(word);
     if (seen !== undefined) words.set(word, seen + 1);
     else if (words.size < this.maxWords) words.set(word, 1);
     else {
-      context.words = null;
-      this.dirty = true;
-      return "cid";
+      this.summarise(context);
+      context.summary?.offer(word, 1);
+      refreshHeavy(context, this.maxWords);
+      return context.heavy.has(word) ? `w${word}` : "cid";
     }
     return `w${word}`;
   }
+
+  private summarise(context: Context): void {
+    // The largest first, so the words that were already frequent enter the summary with no error.
+    const summary = new SpaceSaving(this.maxWords);
+    for (const [known, knownCount] of [...(context.words ?? [])].sort((a, b) => b[1] - a[1])) summary.offer(known, knownCount);
+    context.summary = summary;
+    context.words = null;
+    this.dirty = true;
+  }
+}
+
+function isWord(context: Context, word: string): boolean {
+  return context.words !== null ? context.words.has(word) : context.heavy.has(word);
+}
+
+function refreshHeavy(context: Context, maxWords: number): void {
+  context.sinceRefresh = 0;
+  const floor = Math.max(MIN_LITERAL_REPEAT, context.wordItems / maxWords);
+  context.heavy = new Set((context.summary?.counters() ?? []).filter((counter) => counter.count - counter.error >= floor).map((counter) => counter.id));
 }
 
 function contextKey(attribute: string, segments: number, position: number): string {

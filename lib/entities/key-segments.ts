@@ -58,7 +58,7 @@ export function splitKey(value: string, delimiter: Delimiter | null, maxSegments
 export type DelimiterScore = { delimiter: Delimiter; score: number; values: number };
 
 /** Below this share of values explained by a delimiter, the key is taken to have none. */
-export const MIN_DELIMITER_SHARE = 0.05;
+export const MIN_DELIMITER_SHARE = 0.01;
 
 /**
  * Scores each delimiter on a sample of key values: the share of values that contain it AND whose first segment is a

@@ -82,20 +82,29 @@ export class PartitionSample {
     return { value: Math.max(this.sampled.size, Math.round(this.distinct.estimate())), exact: false, relativeError: this.distinct.relativeError };
   }
 
-  /** The largest collections by items or bytes: exact from the sample while it holds every partition, else Space-Saving. */
+  /**
+   * The largest collections by items or bytes. Exact from the sample while it holds every partition. Beyond, the
+   * Space-Saving counters surely heavier than any untracked key (count − error above the summary's floor) come first,
+   * with their overestimate; the sample's largest, counted exactly, fill the rest (a table of many small collections
+   * has no heavy hitters, and its counters' counts would be mostly inherited error).
+   */
   largest(measure: "items" | "bytes", n: number): Array<{ id: string; items: number; bytes: number; maxOverestimate: number }> {
-    if (this.threshold === 1) {
-      return [...this.sampled]
-        .sort((a, b) => b[1][measure] - a[1][measure] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-        .slice(0, n)
-        .map(([id, partition]) => ({ id, items: partition.items, bytes: partition.bytes, maxOverestimate: 0 }));
-    }
+    const fromSample = [...this.sampled]
+      .sort((a, b) => b[1][measure] - a[1][measure] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, n)
+      .map(([id, partition]) => ({ id, items: partition.items, bytes: partition.bytes, maxOverestimate: 0 }));
+    if (this.threshold === 1) return fromSample;
     const summary = measure === "items" ? this.byItems : this.byBytes;
-    return summary.top(n).map((counter: SpaceSavingCounter) =>
-      measure === "items"
-        ? { id: counter.id, items: counter.count, bytes: counter.companion, maxOverestimate: counter.error }
-        : { id: counter.id, items: counter.companion, bytes: counter.count, maxOverestimate: counter.error },
-    );
+    const heavy = summary
+      .top(n)
+      .filter((counter: SpaceSavingCounter) => counter.count - counter.error > summary.floor)
+      .map((counter) =>
+        measure === "items"
+          ? { id: counter.id, items: counter.count, bytes: counter.companion, maxOverestimate: counter.error }
+          : { id: counter.id, items: counter.companion, bytes: counter.count, maxOverestimate: counter.error },
+      );
+    const seen = new Set(heavy.map((entry) => entry.id));
+    return [...heavy, ...fromSample.filter((entry) => !seen.has(entry.id))].slice(0, n);
   }
 
   footprint(): { sampledPartitions: number; shapeEntries: number; counters: number; hllBytes: number } {

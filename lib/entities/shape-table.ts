@@ -52,6 +52,11 @@ export class ShapeTable {
     return entry;
   }
 
+  /** Whether a shape not yet held would go to the overflow shape. */
+  refuses(partition: KeySignature, sort: KeySignature | null, entity: Array<[string, string]>): boolean {
+    return this.byKey.size >= this.caps.shapes && !this.byKey.has(shapeKey(partition, sort, entity));
+  }
+
   get(id: number): ShapeEntry | undefined {
     return this.byId.get(id);
   }
