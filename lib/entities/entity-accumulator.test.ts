@@ -213,5 +213,5 @@ describe("EntityAccumulator: bounded memory", () => {
     expect(model.collections.largestByItems[0]?.items).toBe(2);
     const distinct = model.collections.distinctPartitions.value;
     expect(Math.abs(distinct - 100_000) / 100_000).toBeLessThan(0.05);
-  });
+  }, 60_000);
 });

@@ -95,5 +95,5 @@ describe("estimate bounds on a sampled known population", () => {
     }
     // 95% intervals: allow for chance, but a broken bound (e.g. item-level variance on clustered data) falls far below.
     expect(covered / checks).toBeGreaterThanOrEqual(0.88);
-  });
+  }, 60_000);
 });

@@ -1,28 +1,18 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import {
-  DEFAULT_MAX_SEGMENTS,
-  type Delimiter,
-  looksLikeId,
-  segmentClass,
-  splitKey,
-  type VariableClass,
-  wordVariableClass,
-} from "./key-segments";
 import { SpaceSaving } from "@/lib/jobs/space-saving";
+import { DEFAULT_MAX_SEGMENTS, type Delimiter, looksLikeId, segmentClass, splitKey, type VariableClass, wordVariableClass } from "./key-segments";
 
 /**
  * Literal-or-variable decisions for key segments, learnt online in bounded memory. Client-safe, pure.
  *
  * Each key attribute value is split by its attribute's delimiter. A segment whose text says it is unique (number, UUID,
  * date, timestamp, long hex) is a variable at once. Any other segment is a word, counted in its context (attribute,
- * segment count, position). A context keeps at most `maxWords` distinct words with their counts; one more and it
- * "overflows": the position is high-cardinality, so it is a variable from then on, its word list is dropped, and the
- * owner is told (`takeDirty`) to fold the shapes that still spell those words out. So a word survives in a signature
- * only while its position has few distinct values, and whether it is a literal is settled from the final counts at
- * result time (`resolve`). Memory: contexts ≤ attributes × maxSegments², each holding ≤ maxWords words.
- *
- * Past `maxWords` a position keeps a Space-Saving summary (lib/jobs/space-saving.ts) of maxWords counters instead, and
- * only its heavy hitters stay words: a literal that many items share survives among unique ids.
+ * segment count, position). A context counts at most `maxWords` distinct words exactly; one more and it "overflows"
+ * into a Space-Saving summary (lib/jobs/space-saving.ts) of maxWords counters: the position is high-cardinality, so
+ * its words are variables from then on except its heavy hitters (a literal many items share survives among ids), and
+ * the owner is told (`takeDirty`) to fold the shapes that still spell the others out. Whether a word is a literal is
+ * settled from the final counts at result time (`resolve`). Memory: contexts ≤ attributes × maxSegments², each
+ * holding ≤ maxWords words.
  */
 
 /** A key value's shape, encoded as JSON: ["S", "wCUSTOMER", "cid"], ["N"] or ["B"]. Words keep their text. */
