@@ -18,12 +18,16 @@ const DAY_MS = 24 * HOUR_MS;
  * - Sessions had DEMO_DEPLOY.toWcu (5) WCU until someone raised it to DEMO_DEPLOY.fromWcu (20) four days before the
  *   history, between the week-ago baseline (5) and the day-ago one (20); the history's deploy lowers it again;
  * - Shop's GSI1 writes move with target-tracking auto scaling between DEMO_SCALING's minimum and maximum, simulated on
- *   its demand with the shared model (lib/cost/capacity-simulation.ts);
+ *   its demand with the shared model (lib/cost/capacity-simulation.ts), and sit at the minimum for the last hour, where
+ *   the history starts them (lowered by hand: the model alone keeps them at the maximum);
  * - everything else had the capacity it has at the history's start.
  */
 export const DEMO_LONG_HISTORY_MS = 14 * DAY_MS;
 /** When Sessions' writes were raised from 5 to 20 WCU, before the history's start (on the hour). */
 export const SESSIONS_RAISED_BEFORE_HISTORY_MS = 4 * DAY_MS;
+
+/** How long before the history GSI1 had been scaled in to its minimum. */
+const GSI1_SCALED_IN_BEFORE_HISTORY_MS = HOUR_MS;
 
 const floorMinute = (ms: number) => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 
@@ -36,7 +40,12 @@ function capacitySpec(table: string, index: string | null, kind: "read" | "write
   if (table === DEMO_DEPLOY.table && index === null && kind === "write") {
     return { kind: "steps", initial: DEMO_DEPLOY.toWcu, steps: [{ atMs: sessionsRaisedAt(historyStartMs), units: DEMO_DEPLOY.fromWcu }] };
   }
-  if (table === DEMO_SCALING.table && index === DEMO_SCALING.index && kind === "write") return { kind: "autoscaled", min: DEMO_SCALING.min, max: DEMO_SCALING.max };
+  if (table === DEMO_SCALING.table && index === DEMO_SCALING.index && kind === "write") {
+    // The history starts GSI1 at its minimum (lowerGsi1ToMinimum, an UpdateTable at start-up), so the tail's last hour
+    // has it there already, as if lowered then (the model alone would keep it at its maximum). Otherwise the tail's last minutes would show GSI1 at its maximum just before it throttles at 5,
+    // and the diagnosis could not tell when that throttling began or that auto scaling was slow to follow.
+    return { kind: "autoscaled", min: DEMO_SCALING.min, max: DEMO_SCALING.max, minimumFromMs: historyStartMs - GSI1_SCALED_IN_BEFORE_HISTORY_MS };
+  }
   return { kind: "fixed", units };
 }
 

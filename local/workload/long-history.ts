@@ -20,7 +20,11 @@ export type LongAccess = { table: string; index: string | null; kind: "read" | "
 export type LongStream = { operation: string; accesses: readonly LongAccess[]; perSecond: (minuteMs: number) => number };
 
 /** Provisioned units per second over the tail: fixed, stepped at given times, or target-tracking auto scaling simulated on the demand. */
-export type CapacitySpec = { kind: "fixed"; units: number } | { kind: "steps"; initial: number; steps: ReadonlyArray<{ atMs: number; units: number }> } | { kind: "autoscaled"; min: number; max: number };
+export type CapacitySpec =
+  | { kind: "fixed"; units: number }
+  | { kind: "steps"; initial: number; steps: ReadonlyArray<{ atMs: number; units: number }> }
+  /** `minimumFromMs`: from then on the capacity is the minimum (scaled in before what follows the tail). */
+  | { kind: "autoscaled"; min: number; max: number; minimumFromMs?: number };
 
 export type LongResource = {
   table: string;
@@ -123,6 +127,7 @@ function fillCapacity(target: Float64Array, spec: CapacitySpec, plan: LongHistor
     // The shared target-tracking model (lib/cost/capacity-simulation.ts): 70%, alarms on served units, the next-minute reaction, the decrease quota.
     const simulated = simulateAutoScaling({ startMs: plan.startMs, readUnits: new Array<number>(demand.length).fill(0), writeUnits: Array.from(demand) }, { write: { min: spec.min, max: spec.max } });
     target.set(simulated.write.capacity);
+    if (spec.minimumFromMs !== undefined) target.fill(spec.min, Math.max(0, Math.floor((spec.minimumFromMs - plan.startMs) / MINUTE_MS)));
   }
 }
 
