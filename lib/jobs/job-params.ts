@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ITEM_SIZE_LIMIT } from "@/lib/dynamo/item-size";
 import { indexNameSchema } from "@/lib/tables/table-name";
 import type { StreamSampleRequest } from "@/lib/streams/stream-types";
+import type { EntitiesRequest } from "@/lib/entities/entities-job-types";
 import type { KeySampleRequest, SizeAuditParams } from "./job-types";
 
 /** Validation of a job request body. Client-safe, so a form can check its input with the same rules as the API. */
@@ -65,7 +66,31 @@ export const streamSampleRequestSchema: z.ZodType<StreamSampleRequest, unknown> 
   startingPosition: z.enum(["LATEST", "TRIM_HORIZON"], 'must be "LATEST" or "TRIM_HORIZON"').default("LATEST"),
 });
 
-export const JOB_KINDS = ["size-audit", "key-sample", "stream-sample"] as const;
+/**
+ * An entity job request (POST body). Sample/full and sampleSize follow the size audit's rules. entityAttribute is any
+ * attribute name up to 255 characters (DynamoDB allows longer names, but not for key attributes; a type name this
+ * long is not one).
+ */
+export const entitiesRequestSchema: z.ZodType<EntitiesRequest, unknown> = z
+  .strictObject({
+    kind: z.literal("entities"),
+    mode: z.enum(["sample", "full"], 'must be "sample" or "full"'),
+    sampleSize: whole(1, 1_000_000).optional(),
+    rcuBudget: positive(1, 1_000_000),
+    rcuPerSecond: positive(1, 10_000).optional(),
+    segments: whole(1, 16),
+    entityAttribute: z.string("must be a string").min(1, "must not be empty").max(255, "must be at most 255 characters").optional(),
+  })
+  .superRefine((params, context) => {
+    if (params.mode === "sample" && params.sampleSize === undefined) {
+      context.addIssue({ code: "custom", path: ["sampleSize"], message: "is required in sample mode" });
+    }
+    if (params.mode === "full" && params.sampleSize !== undefined) {
+      context.addIssue({ code: "custom", path: ["sampleSize"], message: "applies only to sample mode" });
+    }
+  });
+
+export const JOB_KINDS = ["size-audit", "key-sample", "stream-sample", "entities"] as const;
 export const jobKindSchema = z.enum(JOB_KINDS, `must be one of ${JOB_KINDS.join(", ")}`);
 
 /** Job ids are crypto.randomUUID() values. */

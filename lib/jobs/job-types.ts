@@ -5,7 +5,7 @@ export type { KeyConfirmation, KeyEstimate } from "./key-confirmation-types";
 
 /** Shapes of background jobs as the jobs API sends them. Client-safe: no server imports. */
 
-export type JobKind = "size-audit" | "key-sample" | "stream-sample";
+export type JobKind = "size-audit" | "key-sample" | "stream-sample" | "entities";
 export type JobStatus = "running" | "succeeded" | "failed" | "cancelled";
 
 /**

@@ -185,7 +185,7 @@ describe("jobs API: validation and errors", () => {
 
   it.each([
     ["not JSON", "{", "The request body is not valid JSON."],
-    ["an unknown kind", { ...body, kind: "vacuum" }, "kind: must be one of size-audit, key-sample, stream-sample"],
+    ["an unknown kind", { ...body, kind: "vacuum" }, "kind: must be one of size-audit, key-sample, stream-sample, entities"],
     // The kind picks the schema: a size-audit field on a key sample is an unknown key.
     ["a key sample with a size-audit field", { ...body, kind: "key-sample", thresholdBytes: 1_024 }, expect.stringContaining("thresholdBytes")],
     ["an unknown key", { ...body, force: true }, expect.stringContaining("force")],

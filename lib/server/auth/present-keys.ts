@@ -4,6 +4,8 @@ import type { AuditedItem, JobSnapshot, KeySampleResult, KeySkewEntry, KeyValue,
 import type { StreamKeyWrites, StreamSampleResult } from "@/lib/streams/stream-types";
 import type { Access } from "./access";
 import { digestItem, digestValue, keyDigest } from "./redact-item";
+import { presentEntitiesResult } from "./present-entities";
+import type { EntityModel } from "@/lib/entities/entity-types";
 
 /*
  * Key values outside the item browser (Contributor Insights, key samples, size audits, and the verdicts built from
@@ -81,10 +83,12 @@ export function presentJob<P, R>(job: JobSnapshot<P, R>, access: Access): JobSna
   if (!access.digestsKeys || job.result === null) return job;
   // The registry stores each kind's own result type under `kind`; the casts restate that pairing.
   const result =
-    job.kind === "stream-sample"
-      ? presentStreamSampleResult(job.result as StreamSampleResult, access)
-      : job.kind === "key-sample"
-        ? presentKeySampleResult(job.result as KeySampleResult, access)
-        : presentSizeAuditResult(job.result as SizeAuditResult, access);
+    job.kind === "entities"
+      ? presentEntitiesResult(job.result as EntityModel, access)
+      : job.kind === "stream-sample"
+        ? presentStreamSampleResult(job.result as StreamSampleResult, access)
+        : job.kind === "key-sample"
+          ? presentKeySampleResult(job.result as KeySampleResult, access)
+          : presentSizeAuditResult(job.result as SizeAuditResult, access);
   return { ...job, keysDigested: true, result: result as R };
 }

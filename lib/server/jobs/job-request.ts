@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { jobKindSchema, keySampleRequestSchema, sizeAuditParamsSchema, streamSampleRequestSchema } from "@/lib/jobs/job-params";
+import { entitiesRequestSchema, jobKindSchema, keySampleRequestSchema, sizeAuditParamsSchema, streamSampleRequestSchema } from "@/lib/jobs/job-params";
+import type { EntitiesRequest } from "@/lib/entities/entities-job-types";
 import type { KeySampleRequest, SizeAuditParams } from "@/lib/jobs/job-types";
 import type { StreamSampleRequest } from "@/lib/streams/stream-types";
 import { parseInput } from "@/lib/server/http/route-helpers";
@@ -21,8 +22,9 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 /** The validated parameters of a job request, by kind: the kind is checked first so errors name the right fields. */
-export function parseStartJobBody(body: unknown): SizeAuditParams | KeySampleRequest | StreamSampleRequest {
+export function parseStartJobBody(body: unknown): SizeAuditParams | KeySampleRequest | StreamSampleRequest | EntitiesRequest {
   const { kind } = parseInput(z.object({ kind: jobKindSchema }), body);
+  if (kind === "entities") return parseInput(entitiesRequestSchema, body);
   if (kind === "stream-sample") return parseInput(streamSampleRequestSchema, body);
   return kind === "key-sample" ? parseInput(keySampleRequestSchema, body) : parseInput(sizeAuditParamsSchema, body);
 }

@@ -1,4 +1,4 @@
-// POST /api/tables/:table/jobs – start a background job (size audit, key sample or stream sample) on a table; GET ?kind= – its latest job
+// POST /api/tables/:table/jobs – start a background job (size audit, key sample, stream sample or entities) on a table; GET ?kind= – its latest job
 import { z } from "zod";
 import { jobKindSchema } from "@/lib/jobs/job-params";
 import type { LatestJobResponse, StartJobResponse } from "@/lib/jobs/job-types";
@@ -9,6 +9,7 @@ import { handleRoute, methodNotAllowed, parseInput } from "@/lib/server/http/rou
 import { tableParam } from "@/lib/server/http/table-param";
 import { jobRegistry } from "@/lib/server/jobs/job-registry";
 import { parseStartJobBody, readJsonBody } from "@/lib/server/jobs/job-request";
+import { startEntities } from "@/lib/server/jobs/entities-job";
 import { startKeySample } from "@/lib/server/jobs/key-sample";
 import { startSizeAudit } from "@/lib/server/jobs/size-audit";
 import { startStreamSample } from "@/lib/server/jobs/stream-sample";
@@ -26,11 +27,13 @@ export async function POST(request: Request, context: Context): Promise<Response
     // A key sample may answer 409 first when the table throttled in the last hour (see startKeySample).
     // A stream sample answers 409 when the table has no stream to read (see startStreamSample).
     const job =
-      params.kind === "stream-sample"
-        ? await startStreamSample(scope, table, params)
-        : params.kind === "key-sample"
-          ? await startKeySample(scope, table, params)
-          : await startSizeAudit(scope, table, params);
+      params.kind === "entities"
+        ? await startEntities(scope, table, params)
+        : params.kind === "stream-sample"
+          ? await startStreamSample(scope, table, params)
+          : params.kind === "key-sample"
+            ? await startKeySample(scope, table, params)
+            : await startSizeAudit(scope, table, params);
     const body: StartJobResponse = { id: job.id };
     // 202: the job runs on after this response; poll GET /api/jobs/:id.
     return jsonResponse(body, { status: 202 });
