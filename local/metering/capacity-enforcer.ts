@@ -36,6 +36,11 @@ export type EnforcerConfig = {
   burstSeconds: number;
   /** False meters without ever throttling, e.g. for a benchmark of the dashboard itself. */
   enforce: boolean;
+  /**
+   * Seconds of capacity a table's or GSI's bucket holds when first used (default 1, so tests meet the limit promptly).
+   * The demo's history starts tables that ran before it with some saved, as the baselines do (baseline-history.ts).
+   */
+  savedSecondsAtStart?: number;
 };
 
 export const DEFAULT_ENFORCER_CONFIG: EnforcerConfig = {
@@ -64,14 +69,14 @@ export class CapacityEnforcer {
     private readonly now: () => number = Date.now,
   ) {}
 
-  private bucket(id: string, rate: number, burstSeconds: number): TokenBucket {
+  private bucket(id: string, rate: number, burstSeconds: number, initialSeconds = 1): TokenBucket {
     const existing = this.buckets.get(id);
     if (existing) {
       if (existing.bucket.rate !== rate) existing.bucket.setRate(rate);
       existing.usedAt = this.now();
       return existing.bucket;
     }
-    const bucket = new TokenBucket(rate, burstSeconds, this.now);
+    const bucket = new TokenBucket(rate, burstSeconds, this.now, initialSeconds);
     this.buckets.set(id, { bucket, usedAt: this.now() });
     return bucket;
   }
@@ -79,7 +84,7 @@ export class CapacityEnforcer {
   /** The capacity buckets of a table or GSI, each with the cause it throttles for. */
   private resourceBuckets(id: string, kind: AccessKind, limits: Limits): Array<[TokenBucket, ThrottleCause]> {
     const result: Array<[TokenBucket, ThrottleCause]> = [];
-    if (limits.provisioned !== null) result.push([this.bucket(`${id}:${kind}:provisioned`, limits.provisioned, this.config.burstSeconds), "Provisioned"]);
+    if (limits.provisioned !== null) result.push([this.bucket(`${id}:${kind}:provisioned`, limits.provisioned, this.config.burstSeconds, this.config.savedSecondsAtStart), "Provisioned"]);
     if (limits.onDemandMax !== null) result.push([this.bucket(`${id}:${kind}:max`, limits.onDemandMax, 0), "MaxOnDemand"]);
     if (limits.onDemand) {
       const limit = this.config.accountTableLimit[kind] * this.config.capacityScale;

@@ -16,6 +16,15 @@ describe("TokenBucket", () => {
     expect(bucket.hasCapacity()).toBe(true);
   });
 
+  it("starts with one second of capacity, or as many seconds as it is told it saved before", () => {
+    const now = 0;
+    expect(new TokenBucket(20, 300, () => now).available).toBe(20);
+    const warm = new TokenBucket(20, 300, () => now, 10);
+    warm.consume(150); // a 30-second wave's first seconds at 15 writes/s of 2 WCU, with no time to refill
+    expect(warm.hasCapacity()).toBe(true);
+    expect(warm.available).toBe(50);
+  });
+
   it("accumulates unused capacity up to the burst window, and no further", () => {
     let now = 0;
     const bucket = new TokenBucket(5, 300, () => now);

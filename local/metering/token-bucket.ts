@@ -11,9 +11,10 @@ export class TokenBucket {
     private ratePerSecond: number,
     private readonly burstSeconds: number,
     private readonly now: () => number,
+    initialSeconds = 1,
   ) {
-    // A new bucket holds one second of capacity, not a full burst, so demo traffic meets the limit promptly.
-    this.balance = ratePerSecond;
+    // A new bucket holds one second of capacity by default, not a full burst, so test traffic meets the limit promptly.
+    this.balance = ratePerSecond * initialSeconds;
     this.updatedAt = now();
   }
 
