@@ -165,6 +165,18 @@ describe("entity job: cancel, conflicts and validation", () => {
     expect(job.result?.estimate.kind).toBe("scaled");
   });
 
+  it("stops at the RCU budget with a partial, scaled model, and passes a configured entity attribute on", async () => {
+    const job = await run({ mode: "full", segments: 2, rcuBudget: 3, rcuPerSecond: 10_000, entityAttribute: "kind" });
+    expect(job).toMatchObject({ status: "succeeded", stopReason: "budget", params: { entityAttribute: "kind" } });
+    expect(job.progress.rcuUsed).toBeGreaterThan(2);
+    expect(job.result).toMatchObject({ complete: false, estimate: { kind: "scaled" } });
+    expect(job.result.itemsRead).toBeGreaterThan(0);
+    expect(job.result.itemsRead).toBeLessThan(scanned.length);
+    // No item carries `kind`, so the model names its types from the keys alone.
+    expect(job.result.entityAttribute).toBeNull();
+    expect(job.result.types.every((type) => type.source === "keys")).toBe(true);
+  });
+
   it("answers 409 while one runs on the table, and defaults the rate like the key sample", async () => {
     const id = await start({ mode: "full", segments: 1, rcuBudget: 1_000 });
     const running = await finishedOrRunning(id);
