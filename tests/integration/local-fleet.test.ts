@@ -5,6 +5,7 @@ import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from "@aws-sd
 import { fromIni } from "@aws-sdk/credential-providers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "../../local/fleet/demo-fleet";
+import { DEMO_FALLING_BEHIND } from "../../local/metering/replication-lag";
 import { fleetCloudWatch } from "../../local/fleet/fleet-clients";
 import { checkDemoSignals } from "../../local/stack/demo-signals";
 import { startLocalStack, type LocalStack } from "../../local/stack/local-stack";
@@ -99,7 +100,10 @@ describe("the fleet stack", () => {
     };
     try {
       let replicated = await liveReplications();
-      for (let attempt = 0; attempt < 30 && replicated === 0; attempt++) {
+      // The replica falls behind by up to DEMO_FALLING_BEHIND.peakMs (3 minutes) for two thirds of every half hour, by
+      // the wall clock: a live write made then replicates that much later, so wait that long and a minute more.
+      const attempts = Math.ceil((DEMO_FALLING_BEHIND.peakMs + 60_000) / 2_000);
+      for (let attempt = 0; attempt < attempts && replicated === 0; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 2_000));
         replicated = await liveReplications();
       }
@@ -110,5 +114,5 @@ describe("the fleet stack", () => {
     const checks = await checkDemoSignals(stack.cloudwatch.endpoint, Date.now() - 11 * 60_000, undefined, { fleet: true });
     expect(checks.filter((check) => !check.ok)).toEqual([]);
     expect(stack.workload?.stats().errors).toBe(0);
-  }, 120_000);
+  }, 360_000);
 });
