@@ -17,6 +17,14 @@ describe("estimates", () => {
   it("are lower bounds without the table's ItemCount", () => {
     expect(itemEstimate(7, { ...partial, tableItemCount: null }, NO_CLUSTERS)).toEqual({ value: 7, low: 7, high: null, exact: false });
     expect(estimateMethod({ ...partial, tableItemCount: null }).kind).toBe("read-only");
+    expect(estimateMethod({ ...partial, tableItemCount: null }).text).toMatch(/item count was not given/);
+  });
+
+  it("say a scan that read nothing read nothing, even when the table's ItemCount is known", () => {
+    const method = estimateMethod({ ...partial, itemsRead: 0, bytesRead: 0, partitionsRead: 0 });
+    expect(method.kind).toBe("read-only");
+    expect(method.text).toMatch(/read no items/);
+    expect(method.text).not.toMatch(/not given/);
   });
 
   it("scale by ItemCount / itemsRead, never below what was read, and bound zero counts above zero", () => {

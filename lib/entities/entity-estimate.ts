@@ -49,7 +49,10 @@ export function estimateMethod(context: ScaleContext): EstimateMethod {
       tableItemCount,
       factor: null,
       confidence: CONFIDENCE,
-      text: `Counts are what the scan read (${itemsRead} items), lower bounds: the table's item count was not given, so nothing is scaled. Shares have 95% Wilson intervals.`,
+      text:
+        itemsRead === 0
+          ? "The scan read no items, so there is nothing to scale: every count is 0, a lower bound."
+          : `Counts are what the scan read (${itemsRead} items), lower bounds: the table's item count was not given, so nothing is scaled. Shares have 95% Wilson intervals.`,
     };
   }
   const population = Math.max(tableItemCount, itemsRead);
