@@ -2,7 +2,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { StoredType, WireItem } from "@/lib/dynamo/wire-value";
 import { toWire } from "@/lib/dynamo/wire-value";
 import type { KeySignature } from "./key-pattern";
-import { SizeSketch } from "./size-sketch";
+import { QuantileSketch } from "@/lib/jobs/quantile-sketch";
 
 /**
  * Running figures for one shape: the items that share an entity attribute value and key signatures. Every figure is
@@ -29,7 +29,7 @@ export class ShapeStats {
   items = 0;
   bytes = 0;
   nearLimit = 0;
-  readonly sketch = new SizeSketch(SIZE_RELATIVE_ERROR);
+  readonly sketch = new QuantileSketch(SIZE_RELATIVE_ERROR);
   readonly attributes = new Map<string, AttributeTally>();
   /** An attribute name was seen that the cap kept out, so presence lists are incomplete. */
   attributesTruncated = false;
@@ -40,21 +40,27 @@ export class ShapeStats {
 
   constructor(private readonly caps: ShapeCaps) {}
 
+  /** The name's tally, made on first sight; null (and the list marked truncated) once the cap keeps new names out. */
+  private attributeTally(name: string): AttributeTally | null {
+    const existing = this.attributes.get(name);
+    if (existing) return existing;
+    if (this.attributes.size >= this.caps.attributes) {
+      this.attributesTruncated = true;
+      return null;
+    }
+    const tally: AttributeTally = { count: 0, types: new Map() };
+    this.attributes.set(name, tally);
+    return tally;
+  }
+
   add(facts: ItemFacts, nearLimitBytes: number): void {
     this.items++;
     this.bytes += facts.bytes;
     this.sketch.add(facts.bytes);
     if (facts.bytes >= nearLimitBytes) this.nearLimit++;
     for (const [name, type] of facts.attributes) {
-      let tally = this.attributes.get(name);
-      if (!tally) {
-        if (this.attributes.size >= this.caps.attributes) {
-          this.attributesTruncated = true;
-          continue;
-        }
-        tally = { count: 0, types: new Map() };
-        this.attributes.set(name, tally);
-      }
+      const tally = this.attributeTally(name);
+      if (!tally) continue;
       tally.count++;
       tally.types.set(type, (tally.types.get(type) ?? 0) + 1);
     }
@@ -95,15 +101,8 @@ export class ShapeStats {
     this.sketch.merge(other.sketch);
     this.attributesTruncated ||= other.attributesTruncated;
     for (const [name, theirs] of other.attributes) {
-      let tally = this.attributes.get(name);
-      if (!tally) {
-        if (this.attributes.size >= this.caps.attributes) {
-          this.attributesTruncated = true;
-          continue;
-        }
-        tally = { count: 0, types: new Map() };
-        this.attributes.set(name, tally);
-      }
+      const tally = this.attributeTally(name);
+      if (!tally) continue;
       tally.count += theirs.count;
       for (const [type, count] of theirs.types) tally.types.set(type, (tally.types.get(type) ?? 0) + count);
     }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { QuantileSketch } from "./quantile-sketch";
+import { seededRandom } from "./test-streams";
 
 const exactQuantile = (sorted: number[], q: number) => sorted[Math.floor(q * (sorted.length - 1))] ?? NaN;
 
@@ -54,5 +55,37 @@ describe("QuantileSketch", () => {
     expect(() => sketch.add(-1)).toThrow(RangeError);
     expect(() => sketch.add(Number.NaN)).toThrow(RangeError);
     expect(() => sketch.quantile(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("QuantileSketch max, merge and clone (entity shapes fold their sizes)", () => {
+  it("answers item sizes within its relative error and the exact max", () => {
+    const random = seededRandom(7);
+    const values = Array.from({ length: 5_000 }, () => Math.floor(100 + random() * 400_000));
+    const sketch = new QuantileSketch(0.01);
+    for (const value of values) sketch.add(value);
+    const sorted = [...values].sort((a, b) => a - b);
+    for (const q of [0.5, 0.9, 0.99]) {
+      const exact = sorted[Math.floor(q * (sorted.length - 1))] ?? 0;
+      expect(Math.abs((sketch.quantile(q) ?? 0) - exact) / exact).toBeLessThanOrEqual(0.01);
+    }
+    expect(sketch.max).toBe(sorted[sorted.length - 1]);
+    expect(new QuantileSketch().quantile(0.5)).toBeNull();
+  });
+
+  it("merges into the sketch of both streams", () => {
+    const a = new QuantileSketch();
+    const b = new QuantileSketch();
+    const both = new QuantileSketch();
+    for (let i = 0; i < 1_000; i++) {
+      (i % 3 === 0 ? a : b).add(i * 37);
+      both.add(i * 37);
+    }
+    const merged = a.clone();
+    merged.merge(b);
+    expect(merged.count).toBe(1_000);
+    for (const q of [0, 0.5, 0.99, 1]) expect(merged.quantile(q)).toBe(both.quantile(q));
+    expect(a.count).toBeLessThan(1_000);
+    expect(() => a.merge(new QuantileSketch(0.02))).toThrow(RangeError);
   });
 });

@@ -10,8 +10,8 @@ export class QuantileSketch {
   private readonly buckets = new Map<number, number>();
   private zeros = 0;
   private total = 0;
-  private min = Number.POSITIVE_INFINITY;
-  private max = Number.NEGATIVE_INFINITY;
+  private minimum = Number.POSITIVE_INFINITY;
+  private maximum = Number.NEGATIVE_INFINITY;
 
   constructor(readonly relativeError = 0.01) {
     if (!(relativeError > 0 && relativeError < 1)) throw new RangeError("relativeError must be between 0 and 1");
@@ -27,11 +27,35 @@ export class QuantileSketch {
     return this.buckets.size + (this.zeros > 0 ? 1 : 0);
   }
 
+  /** Exact; null when empty. */
+  get max(): number | null {
+    return this.total === 0 ? null : this.maximum;
+  }
+
+  /**
+   * Adds another sketch's values (same relative error), as if they had been added here: the entity model folds shapes
+   * together when a key position turns out to be a variable, and their size summaries fold with them.
+   */
+  merge(other: QuantileSketch): void {
+    if (other.relativeError !== this.relativeError) throw new RangeError("cannot merge sketches with different relative errors");
+    this.total += other.total;
+    this.zeros += other.zeros;
+    this.minimum = Math.min(this.minimum, other.minimum);
+    this.maximum = Math.max(this.maximum, other.maximum);
+    for (const [key, count] of other.buckets) this.buckets.set(key, (this.buckets.get(key) ?? 0) + count);
+  }
+
+  clone(): QuantileSketch {
+    const copy = new QuantileSketch(this.relativeError);
+    copy.merge(this);
+    return copy;
+  }
+
   add(value: number): void {
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`QuantileSketch takes finite values ≥ 0, got ${value}`);
     this.total++;
-    this.min = Math.min(this.min, value);
-    this.max = Math.max(this.max, value);
+    this.minimum = Math.min(this.minimum, value);
+    this.maximum = Math.max(this.maximum, value);
     if (value === 0) {
       this.zeros++;
       return;
@@ -48,17 +72,17 @@ export class QuantileSketch {
     if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile takes 0 ≤ q ≤ 1, got ${q}`);
     if (this.total === 0) return null;
     const rank = Math.floor(q * (this.total - 1));
-    if (rank === 0) return this.min;
-    if (rank === this.total - 1) return this.max;
+    if (rank === 0) return this.minimum;
+    if (rank === this.total - 1) return this.maximum;
     let seen = this.zeros;
     if (rank < seen) return 0;
     for (const key of [...this.buckets.keys()].sort((a, b) => a - b)) {
       seen += this.buckets.get(key) ?? 0;
       if (rank < seen) {
         const estimate = (2 * this.gamma ** key) / (this.gamma + 1);
-        return Math.min(this.max, Math.max(this.min, estimate));
+        return Math.min(this.maximum, Math.max(this.minimum, estimate));
       }
     }
-    return this.max;
+    return this.maximum;
   }
 }

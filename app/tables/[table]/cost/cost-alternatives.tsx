@@ -110,8 +110,7 @@ export function CostAlternatives({ cost, summary }: { cost: CostResponse; summar
         USD a month, {pricesAsOf(cost.prices.date)}. &ldquo;Would have throttled&rdquo; counts request units above the option&apos;s capacity, minute by minute over the window, compared with{" "}
         {throttledText(cost.current.throttledRequests)} now.
       </p>
-      {/* relative: the figures' screen-reader text is absolutely placed, and would otherwise widen the page past this scrolling box. */}
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="block w-full text-sm sm:table sm:min-w-[40rem]">
           <thead className="hidden bg-slate-50 sm:table-header-group dark:bg-slate-950">
             <tr>

@@ -26,7 +26,9 @@ export function CostFigure({ line, size = "md", testId }: { line: CostLine; size
   const id = useId();
   const shown = showAll || open;
   return (
-    <span className="inline-flex max-w-full min-w-0 flex-col items-start align-top">
+    // relative: the button's screen-reader text is absolutely placed; anchored here, it stays inside any scrolling box
+    // the figure sits in, instead of widening the page (it pushed a phone 127 px sideways from the alternatives table).
+    <span className="relative inline-flex max-w-full min-w-0 flex-col items-start align-top">
       <button
         type="button"
         title={formulaTitle(line, pricesDate)}
